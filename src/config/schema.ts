@@ -128,6 +128,10 @@ export const ConfigSchema = z.looseObject({
   idle_poll_max_ms: PositiveInt.default(10000),
   /** Grace period for SIGTERM drain, in seconds. */
   shutdown_grace_seconds: PositiveInt.default(25),
+  /** Upper bound of the adaptive batch size; absent = 10 × batch_size. */
+  max_batch_size: PositiveInt.nullish(),
+  /** Batch wall time the adaptive batch size aims at; absent = min(60 s, stale timeout / 10). */
+  batch_target_seconds: PositiveInt.nullish(),
   /** Exit with a non-zero code when the backend says our pipeline version is outdated. */
   exit_on_outdated_version: Bool.default(true),
 });
