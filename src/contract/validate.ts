@@ -1,0 +1,261 @@
+/**
+ * The backend's content validation of a processed entry (backend-contract.md §5.2–5.4), as one
+ * function the mock backend and the worker's pre-submit guard both call.
+ *
+ * Order matters because the first failure wins and its message is all the caller sees:
+ * deserialisation (400) → when `errors` is empty: upper-casing → rules 1–16 (422).
+ * Row-state and file checks need backend state and live in the mock backend.
+ */
+import type { ProcessedEntry } from './entries.js';
+import { JsonNumber, type JsonValue, renderJson } from './lossless-json.js';
+import type { MetadataFieldSchema, OrganismSchema } from './organism.js';
+import { serialiseProcessedEntry } from './serialise.js';
+import { type SubmitFailure, type SubmittedData, type SubmittedEntry, deserialiseProcessedLine } from './submitted-entry.js';
+
+export type { SubmitFailure, SubmittedEntry } from './submitted-entry.js';
+export { deserialiseProcessedLine } from './submitted-entry.js';
+
+const NUCLEOTIDE_SYMBOLS = 'ACGTMRWSYKVHDBN';
+const ALIGNED_NUCLEOTIDE_SYMBOLS = new Set(`${NUCLEOTIDE_SYMBOLS}-`);
+const UNALIGNED_NUCLEOTIDE_SYMBOLS = new Set(NUCLEOTIDE_SYMBOLS);
+const AMINO_ACID_SYMBOLS = new Set('ACDEFGHIKLMNPQRSTVWYBZX-*');
+const ALIGNED_NUCLEOTIDE_ONLY = /^[ACGTMRWSYKVHDBN-]*$/;
+const UNALIGNED_NUCLEOTIDE_ONLY = /^[ACGTMRWSYKVHDBN]*$/;
+const AMINO_ACID_ONLY = /^[ACDEFGHIKLMNPQRSTVWYBZX*-]*$/;
+
+function unprocessable(detail: string): SubmitFailure {
+  return { status: 422, detail };
+}
+
+function sortedList(names: Iterable<string>): string {
+  return [...names].sort().join(', ');
+}
+
+/** `[a, b, ...]`: every offending occurrence in order, at most 10, then `...`. */
+export function renderInvalidSymbols(symbols: string[]): string {
+  const shown = symbols.slice(0, 10);
+  return `[${shown.join(', ')}${symbols.length > 10 ? ', ...' : ''}]`;
+}
+
+/** The offending characters of `text`, or null when all are allowed (fast path by regex). */
+function invalidSymbols(text: string, allowed: Set<string>, fastCheck: RegExp): string[] | null {
+  if (fastCheck.test(text)) return null;
+  const bad: string[] = [];
+  for (const char of text) if (!allowed.has(char)) bad.push(char);
+  return bad.length > 0 ? bad : null;
+}
+
+// ---------------------------------------------------------------- upper-casing (§5.3)
+
+function upperCaseMap(map: Record<string, string | null>): Record<string, string | null> {
+  const out: Record<string, string | null> = {};
+  for (const key of Object.keys(map)) out[key] = map[key] === null ? null : map[key]!.toUpperCase();
+  return out;
+}
+
+function upperCaseInsertions(map: Record<string, string[] | null>, field: string): Record<string, string[]> | SubmitFailure {
+  const out: Record<string, string[]> = {};
+  for (const key of Object.keys(map)) {
+    const list = map[key];
+    // The backend accepts a null list when deserialising and then fails while upper-casing.
+    if (list === null) return { status: 500, detail: `Unexpected error: the insertion list of '${key}' in '${field}' is null` };
+    out[key] = list.map((insertion) => insertion.toUpperCase());
+  }
+  return out;
+}
+
+/**
+ * The sequences and insertions as the backend stores them (Locale-independent upper case).
+ * Returns a 500 failure for a `null` insertion list, which the real backend cannot handle.
+ */
+export function upperCaseSequences(data: SubmittedData): SubmittedData | SubmitFailure {
+  const nucleotideInsertions = upperCaseInsertions(data.nucleotideInsertions, 'nucleotideInsertions');
+  if ('status' in nucleotideInsertions) return nucleotideInsertions as SubmitFailure;
+  const aminoAcidInsertions = upperCaseInsertions(data.aminoAcidInsertions, 'aminoAcidInsertions');
+  if ('status' in aminoAcidInsertions) return aminoAcidInsertions as SubmitFailure;
+  return {
+    ...data,
+    unalignedNucleotideSequences: upperCaseMap(data.unalignedNucleotideSequences),
+    alignedNucleotideSequences: upperCaseMap(data.alignedNucleotideSequences),
+    alignedAminoAcidSequences: upperCaseMap(data.alignedAminoAcidSequences),
+    nucleotideInsertions,
+    aminoAcidInsertions,
+  };
+}
+
+// ---------------------------------------------------------------- metadata (rules 1–2)
+
+/** `LocalDate.parse` with `yyyy-MM-dd`, strict widths, SMART resolver (day overflow clamped). */
+export function isBackendDate(text: string): boolean {
+  const match = /^(\d{4}|\+\d{5,9})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return false;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+function typeMatches(type: MetadataFieldSchema['type'], value: JsonValue): boolean {
+  switch (type) {
+    case 'string':
+    case 'authors':
+    case 'date':
+      return typeof value === 'string';
+    case 'int':
+      return value instanceof JsonNumber && value.isInt32;
+    case 'float':
+      return value instanceof JsonNumber && value.isFloatLiteral;
+    case 'number':
+      return value instanceof JsonNumber;
+    case 'boolean':
+      return typeof value === 'boolean';
+  }
+}
+
+function validateMetadata(metadata: Record<string, JsonValue>, schema: MetadataFieldSchema[]): SubmitFailure | null {
+  const known = new Set(schema.map((f) => f.name));
+  const unknown = Object.keys(metadata).filter((key) => !known.has(key));
+  if (unknown.length > 0) return unprocessable(`Unknown fields in metadata: ${sortedList(unknown)}.`);
+  for (const field of schema) {
+    const present = Object.prototype.hasOwnProperty.call(metadata, field.name);
+    const value = present ? metadata[field.name] : undefined;
+    if (field.required && !present) return unprocessable(`Missing the required field '${field.name}'.`);
+    if (value === null || value === undefined) {
+      if (field.required) return unprocessable(`Field '${field.name}' is null, but a value is required.`);
+      continue;
+    }
+    if (field.type === 'date') {
+      if (typeof value !== 'string' || !isBackendDate(value)) {
+        return unprocessable(`Expected type 'date' in format 'yyyy-MM-dd' for field '${field.name}', found value '${renderJson(value)}'.`);
+      }
+      continue;
+    }
+    if (!typeMatches(field.type, value)) {
+      const typeLabel = field.type === 'int' ? 'integer' : field.type;
+      return unprocessable(`Expected type '${typeLabel}' for field '${field.name}', found value '${renderJson(value)}'.`);
+    }
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------- sequences (rules 3–16)
+
+function unknownKeys(map: Record<string, unknown>, known: Set<string>): string[] {
+  return Object.keys(map).filter((key) => !known.has(key));
+}
+
+function validateNucleotides(data: SubmittedData, organism: OrganismSchema): SubmitFailure | null {
+  const names = new Set(organism.nucleotideSequences.map((s) => s.name));
+  for (const reference of organism.nucleotideSequences) {
+    const aligned = data.alignedNucleotideSequences[reference.name];
+    if (aligned !== null && aligned !== undefined && aligned.length !== reference.length) {
+      return unprocessable(
+        `The length of '${reference.name}' in 'alignedNucleotideSequences' is ${aligned.length}, but it should be ${reference.length}.`,
+      );
+    }
+  }
+  for (const field of ['alignedNucleotideSequences', 'unalignedNucleotideSequences', 'sequenceNameToFastaId'] as const) {
+    const unknown = unknownKeys(data[field], names);
+    if (unknown.length > 0) return unprocessable(`Unknown segments in '${field}': ${sortedList(unknown)}.`);
+  }
+  const unalignedKeys = Object.keys(data.unalignedNucleotideSequences);
+  const fastaIdKeys = Object.keys(data.sequenceNameToFastaId);
+  const missingFastaIds = unalignedKeys.filter((key) => !(key in data.sequenceNameToFastaId));
+  if (missingFastaIds.length > 0) return unprocessable(`'sequenceNameToFastaId': is missing the keys '${sortedList(missingFastaIds)}'.`);
+  const missingUnaligned = fastaIdKeys.filter((key) => !(key in data.unalignedNucleotideSequences));
+  if (missingUnaligned.length > 0) return unprocessable(`'unalignedNucleotideSequences': is missing the keys '${sortedList(missingUnaligned)}'.`);
+  const unknownInsertions = unknownKeys(data.nucleotideInsertions, names);
+  if (unknownInsertions.length > 0) return unprocessable(`Unknown segments in 'nucleotideInsertions': ${sortedList(unknownInsertions)}.`);
+
+  for (const [segment, sequence] of Object.entries(data.alignedNucleotideSequences)) {
+    const bad = sequence === null ? null : invalidSymbols(sequence, ALIGNED_NUCLEOTIDE_SYMBOLS, ALIGNED_NUCLEOTIDE_ONLY);
+    if (bad) return unprocessable(`The sequence of segment '${segment}' in 'alignedNucleotideSequences' contains invalid symbols: ${renderInvalidSymbols(bad)}.`);
+  }
+  for (const [segment, sequence] of Object.entries(data.unalignedNucleotideSequences)) {
+    const bad = sequence === null ? null : invalidSymbols(sequence, UNALIGNED_NUCLEOTIDE_SYMBOLS, UNALIGNED_NUCLEOTIDE_ONLY);
+    if (bad) return unprocessable(`The sequence of segment '${segment}' in 'unalignedNucleotideSequences' contains invalid symbols: ${renderInvalidSymbols(bad)}.`);
+  }
+  for (const [segment, insertions] of Object.entries(data.nucleotideInsertions)) {
+    for (const insertion of insertions ?? []) {
+      const [position, letters] = insertion.split(':');
+      const bad = invalidSymbols(letters, UNALIGNED_NUCLEOTIDE_SYMBOLS, UNALIGNED_NUCLEOTIDE_ONLY);
+      if (bad) {
+        return unprocessable(
+          `The insertion ${Number(position)}:${letters} of segment '${segment}' in 'nucleotideInsertions' contains invalid symbols: ${renderInvalidSymbols(bad)}.`,
+        );
+      }
+    }
+  }
+  return null;
+}
+
+function validateAminoAcids(data: SubmittedData, organism: OrganismSchema): SubmitFailure | null {
+  const genes = new Set(organism.genes.map((g) => g.name));
+  for (const gene of organism.genes) {
+    const aligned = data.alignedAminoAcidSequences[gene.name];
+    if (aligned !== null && aligned !== undefined && aligned.length !== gene.length) {
+      return unprocessable(`The length of '${gene.name}' in 'alignedAminoAcidSequences' is ${aligned.length}, but it should be ${gene.length}.`);
+    }
+  }
+  const unknownAligned = unknownKeys(data.alignedAminoAcidSequences, genes);
+  if (unknownAligned.length > 0) return unprocessable(`Unknown genes in 'alignedAminoAcidSequences': ${sortedList(unknownAligned)}.`);
+  const unknownInsertions = unknownKeys(data.aminoAcidInsertions, genes);
+  if (unknownInsertions.length > 0) return unprocessable(`Unknown genes in 'aminoAcidInsertions': ${sortedList(unknownInsertions)}.`);
+  for (const [gene, sequence] of Object.entries(data.alignedAminoAcidSequences)) {
+    const bad = sequence === null ? null : invalidSymbols(sequence, AMINO_ACID_SYMBOLS, AMINO_ACID_ONLY);
+    if (bad) return unprocessable(`The gene '${gene}' in 'alignedAminoAcidSequences' contains invalid symbols: ${renderInvalidSymbols(bad)}.`);
+  }
+  for (const [gene, insertions] of Object.entries(data.aminoAcidInsertions)) {
+    for (const insertion of insertions ?? []) {
+      const bad = invalidSymbols(insertion.split(':')[1], AMINO_ACID_SYMBOLS, AMINO_ACID_ONLY);
+      if (bad) return unprocessable(`An insertion of gene '${gene}' in 'aminoAcidInsertions' contains invalid symbols: ${renderInvalidSymbols(bad)}.`);
+    }
+  }
+  return null;
+}
+
+/**
+ * Rules 1–16 of §5.4 on already upper-cased data. Runs only for entries without errors.
+ * Returns the first failure (422 with the backend's exact message) or null.
+ */
+export function validateContent(data: SubmittedData, organism: OrganismSchema): SubmitFailure | null {
+  return (
+    validateMetadata(data.metadata, organism.metadata) ?? validateNucleotides(data, organism) ?? validateAminoAcids(data, organism)
+  );
+}
+
+export interface CheckedLine {
+  entry: SubmittedEntry;
+  /** The data as the backend would store it (upper-cased when it was validated). */
+  stored: SubmittedData;
+}
+
+/**
+ * Deserialises one line and, when it carries no errors, upper-cases and validates it.
+ * Returns either the failure the backend would answer, or the entry and its stored form.
+ */
+export function checkProcessedLine(line: string, organism: OrganismSchema): { ok: true; value: CheckedLine } | { ok: false; failure: SubmitFailure } {
+  const parsed = deserialiseProcessedLine(line);
+  if (!parsed.ok) return parsed;
+  const entry = parsed.entry;
+  if (entry.errors.length > 0) return { ok: true, value: { entry, stored: entry.data } };
+  const stored = upperCaseSequences(entry.data);
+  if ('status' in stored) return { ok: false, failure: stored as SubmitFailure };
+  const failure = validateContent(stored, organism);
+  if (failure) return { ok: false, failure };
+  return { ok: true, value: { entry, stored } };
+}
+
+/** The backend's verdict on one NDJSON line (without row-state and file checks): null = accepted. */
+export function validateProcessedLine(line: string, organism: OrganismSchema): SubmitFailure | null {
+  const result = checkProcessedLine(line, organism);
+  return result.ok ? null : result.failure;
+}
+
+/**
+ * The backend's verdict on an entry the worker is about to submit, exactly as it will be
+ * serialised: null = accepted; otherwise the status and `detail` the backend would answer.
+ */
+export function validateProcessedEntry(entry: ProcessedEntry, organism: OrganismSchema): SubmitFailure | null {
+  return validateProcessedLine(serialiseProcessedEntry(entry), organism);
+}
