@@ -1,0 +1,109 @@
+/**
+ * One CDS of one query: extract, protect the first codon, find and mask frame shifts, translate,
+ * align the peptide to the reference peptide, strip amino-acid insertions (alignment.md §11).
+ */
+import type { Cds } from '../dataset/annotation.js';
+import { extractCds, sequencedLocalRanges } from './cds-extract.js';
+import { detectFrameShifts, maskShiftedCodons, maskShiftedNucleotides } from './frame-shifts.js';
+import { translate } from './genetic-code.js';
+import { alignPeptides, type PeptideAlignParams } from './peptide-align.js';
+import { stripInsertions } from './strip-insertions.js';
+import type { CdsTranslation, Range } from './types.js';
+
+export interface QueryContext {
+  reference: string;
+  query: string;
+  insertionsAt: Map<number, string>;
+  alignmentRange: Range;
+}
+
+export interface TranslationParams {
+  scoreMatch: number;
+  penaltyMismatch: number;
+  penaltyGapOpen: number;
+  penaltyGapExtend: number;
+  gapAlignmentSide: 'left' | 'right';
+  noTranslatePastStop: boolean;
+}
+
+export class CdsTranslationError extends Error {
+  override name = 'CdsTranslationError';
+}
+
+/**
+ * In the codon that holds the first sequenced letter, the gaps before that letter become `N`, so
+ * removing gaps later cannot shift the reading frame of everything after it.
+ */
+export function protectFirstCodon(seq: string): string {
+  let first = 0;
+  while (first < seq.length && seq[first] === '-') first++;
+  if (first >= seq.length) return seq;
+  const codonStart = first - (first % 3);
+  if (codonStart === first) return seq;
+  return seq.slice(0, codonStart) + 'N'.repeat(first - codonStart) + seq.slice(first);
+}
+
+interface GapCounts {
+  leading: number;
+  internal: number;
+}
+
+function gapCounts(seq: string): GapCounts {
+  let leading = 0;
+  while (leading < seq.length && seq[leading] === '-') leading++;
+  let trailing = 0;
+  while (trailing < seq.length - leading && seq[seq.length - 1 - trailing] === '-') trailing++;
+  let total = 0;
+  for (let i = 0; i < seq.length; i++) if (seq[i] === '-') total++;
+  return { leading, internal: total - leading - trailing };
+}
+
+function removeGaps(seq: string): string {
+  return seq.indexOf('-') < 0 ? seq : seq.replace(/-/g, '');
+}
+
+export function translateCds(
+  context: QueryContext,
+  cds: Cds,
+  refPeptide: string,
+  params: TranslationParams,
+): CdsTranslation {
+  const extracted = extractCds(context.reference, context.query, context.insertionsAt, cds);
+  if (!/[^-]/.test(extracted.query)) {
+    throw new CdsTranslationError(`the CDS "${cds.name}" is not covered by the sequence (empty after extraction)`);
+  }
+  const startsWithGap = extracted.query[0] === '-';
+  const endsWithGap = extracted.query[extracted.query.length - 1] === '-';
+  const query = protectFirstCodon(extracted.query);
+  const reference = protectFirstCodon(extracted.reference);
+
+  const frameShifts = detectFrameShifts(cds, query, reference);
+  const masked = maskShiftedNucleotides(query, frameShifts);
+  const qryPeptide = translate(removeGaps(masked), params.noTranslatePastStop);
+
+  const qryGaps = gapCounts(query);
+  const refGaps = gapCounts(reference);
+  const band = {
+    meanShift: (qryGaps.leading - refGaps.leading) / 3 + (qryGaps.internal - refGaps.internal) / 6,
+    halfWidth: Math.floor((qryGaps.internal + refGaps.internal) / 3) + 5,
+  };
+  const alignParams: PeptideAlignParams = {
+    scoreMatch: params.scoreMatch,
+    penaltyMismatch: params.penaltyMismatch,
+    penaltyGapOpen: params.penaltyGapOpen,
+    penaltyGapExtend: params.penaltyGapExtend,
+    preferGapsOnTies: params.gapAlignmentSide === 'left',
+    leftTerminalGapsFree: startsWithGap,
+    rightTerminalGapsFree: endsWithGap,
+  };
+  const aligned = alignPeptides(qryPeptide, refPeptide, band, alignParams);
+  const stripped = stripInsertions(aligned.query, aligned.reference);
+  const publicShifts = frameShifts.map(({ nucRelAln: _aln, ...shift }) => shift);
+  const peptide = maskShiftedCodons(stripped.query, publicShifts);
+
+  const alignmentRanges = sequencedLocalRanges(cds, context.alignmentRange)
+    .map((r) => ({ begin: Math.floor(r.begin / 3), end: Math.floor(r.end / 3) }))
+    .filter((r) => r.begin < r.end);
+
+  return { cdsName: cds.name, peptide, insertions: stripped.insertions, frameShifts: publicShifts, alignmentRanges };
+}
