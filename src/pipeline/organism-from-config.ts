@@ -1,0 +1,57 @@
+/**
+ * The backend's organism schema as far as the worker can know it from the preprocessing config:
+ * metadata types from `args.type` (Helm copies the backend type there), sequence names and
+ * lengths from the datasets, gene lengths from the annotation. Used by the guard stage and by
+ * `prepro mock-backend` when no backend config is given.
+ */
+import type { BackendMetadataType, MetadataFieldSchema, OrganismSchema, ReferenceSequence } from '../contract/organism.js';
+import type { ParsedConfig, ProcessingSpec } from '../config/schema.js';
+import { geneKey, type DatasetSpec } from '../config/datasets.js';
+import type { GenomeAnnotation } from '../dataset/annotation.js';
+
+export interface DatasetFacts {
+  spec: DatasetSpec;
+  referenceLength: number | null;
+  annotation: GenomeAnnotation | null;
+  /** Reference peptide per CDS name, when known (includes the terminal `*`). */
+  referencePeptides?: Record<string, string>;
+}
+
+const TYPE_ALIASES: Record<string, BackendMetadataType> = {
+  string: 'string',
+  str: 'string',
+  int: 'int',
+  integer: 'int',
+  float: 'float',
+  number: 'number',
+  date: 'date',
+  boolean: 'boolean',
+  bool: 'boolean',
+  authors: 'authors',
+};
+
+export function backendTypeOf(field: string, spec: ProcessingSpec): BackendMetadataType {
+  const declared = spec.args?.type;
+  if (typeof declared === 'string' && TYPE_ALIASES[declared.toLowerCase()]) return TYPE_ALIASES[declared.toLowerCase()]!;
+  if (field === 'length' || field.startsWith('length_')) return 'int';
+  if (spec.function === 'is_above_threshold' || spec.function === 'is_variant') return 'boolean';
+  return 'string';
+}
+
+export function organismFromConfig(config: ParsedConfig, datasets: DatasetFacts[]): OrganismSchema {
+  const metadata: MetadataFieldSchema[] = Object.entries(config.processing_spec).map(([name, spec]) => ({ name, type: backendTypeOf(name, spec) }));
+  if (!metadata.some((f) => f.name === 'versionComment')) metadata.push({ name: 'versionComment', type: 'string' });
+  const nucleotideSequences: ReferenceSequence[] = [];
+  const genes: ReferenceSequence[] = [];
+  for (const dataset of datasets) {
+    nucleotideSequences.push({ name: dataset.spec.sequenceName, length: dataset.referenceLength ?? 0 });
+    if (!dataset.annotation) continue;
+    for (const cds of dataset.annotation.cdses) {
+      if (!dataset.spec.genes.includes(cds.name)) continue;
+      const peptide = dataset.referencePeptides?.[cds.name];
+      const nucLength = cds.segments.reduce((sum, s) => sum + (s.end - s.start), 0);
+      genes.push({ name: geneKey(dataset.spec, cds.name), length: peptide !== undefined ? peptide.length : Math.floor(nucLength / 3) });
+    }
+  }
+  return { name: config.organism, metadata, nucleotideSequences, genes, outputFileCategories: [] };
+}
