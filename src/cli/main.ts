@@ -44,6 +44,8 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${VERSION}\n`);
     return 0;
   }
+  // The Loculus Helm chart starts `prepro --backend-host=… --config=…` with no subcommand: that is `run`.
+  if (command.startsWith('--')) return main(['run', ...argv]);
   const options = COMMAND_OPTIONS[command];
   if (!options) {
     process.stderr.write(`prepro: unknown command '${command}'\n\n${USAGE}`);
