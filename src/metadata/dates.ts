@@ -1,0 +1,139 @@
+/**
+ * Date parsing shared by the date functions. Input rules follow the reference (Python
+ * `strptime` and `dateutil`), output is always the backend's fixed-width `yyyy-MM-dd`.
+ */
+import { DateTime } from 'luxon';
+
+export interface CalendarDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+export type DateParse = { ok: true; date: CalendarDate } | { ok: false; message: string };
+
+/** Python's repr of a str, as used in strptime messages. */
+function pyRepr(text: string): string {
+  return text.includes("'") && !text.includes('"') ? `"${text}"` : `'${text.replace(/'/g, "\\'")}'`;
+}
+
+export function isValidDate(year: number, month: number, day: number): boolean {
+  if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1) return false;
+  return day <= daysInMonth(year, month);
+}
+
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/** Fixed-width `yyyy-MM-dd`. */
+export function formatDate(date: CalendarDate): string {
+  return `${String(date.year).padStart(4, '0')}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;
+}
+
+/** Orders dates: negative when a < b. */
+export function compareDates(a: CalendarDate, b: CalendarDate): number {
+  return a.year - b.year || a.month - b.month || a.day - b.day;
+}
+
+export function minDate(a: CalendarDate, b: CalendarDate): CalendarDate {
+  return compareDates(a, b) <= 0 ? a : b;
+}
+
+/** The UTC calendar date of an instant. */
+export function utcDateOf(instant: Date): CalendarDate {
+  return { year: instant.getUTCFullYear(), month: instant.getUTCMonth() + 1, day: instant.getUTCDate() };
+}
+
+/** The UTC calendar date of epoch seconds (the backend's `submittedAt`). */
+export function dateFromEpochSeconds(seconds: number): CalendarDate | null {
+  const instant = DateTime.fromSeconds(seconds, { zone: 'utc' });
+  return instant.isValid ? { year: instant.year, month: instant.month, day: instant.day } : null;
+}
+
+// Directive regexes of Python's `_strptime` (exact alternation order matters for prefix matching).
+const YEAR = '(\\d\\d\\d\\d)';
+const MONTH = '(1[0-2]|0[1-9]|[1-9])';
+const DAY = '(3[01]|[12]\\d|0[1-9]|[1-9]| [1-9])';
+
+const FORMATS = {
+  '%Y-%m-%d': new RegExp(`^${YEAR}-${MONTH}-${DAY}`, 'i'),
+  '%Y-%m': new RegExp(`^${YEAR}-${MONTH}`, 'i'),
+  '%Y': new RegExp(`^${YEAR}`, 'i'),
+} as const;
+
+export type StrptimeFormat = keyof typeof FORMATS;
+
+/** Python `datetime.strptime(text, format)` for the three date formats the reference uses. */
+export function strptime(text: string, format: StrptimeFormat): DateParse {
+  const found = FORMATS[format].exec(text);
+  if (!found) return { ok: false, message: `time data ${pyRepr(text)} does not match format '${format}'` };
+  if (found[0].length !== text.length) return { ok: false, message: `unconverted data remains: ${text.slice(found[0].length)}` };
+  const year = Number(found[1]);
+  const month = found[2] === undefined ? 1 : Number(found[2]);
+  const day = found[3] === undefined ? 1 : Number(found[3].trim());
+  if (year < 1) return { ok: false, message: `year ${year} is out of range` };
+  if (!isValidDate(year, month, day)) return { ok: false, message: 'day is out of range for month' };
+  return { ok: true, date: { year, month, day } };
+}
+
+export interface LenientParse {
+  date: CalendarDate;
+  /** Which parts the text actually contained. */
+  hasMonth: boolean;
+  hasDay: boolean;
+  /** True when the text carried a time zone (Python would build an aware datetime). */
+  aware: boolean;
+}
+
+const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const TIME = String.raw`(?:[T ]\d{1,2}(?::\d{2}(?::\d{2}(?:[.,]\d+)?)?)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?`;
+const MONTH_WORD = String.raw`(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?`;
+
+interface LenientPattern {
+  regex: RegExp;
+  read(found: RegExpExecArray): { year: string; month?: string; day?: string; zone?: string };
+}
+
+const LENIENT_PATTERNS: LenientPattern[] = [
+  { regex: new RegExp(`^(\\d{4})-(\\d{1,2})-(\\d{1,2})${TIME}$`, 'i'), read: (f) => ({ year: f[1], month: f[2], day: f[3], zone: f[4] }) },
+  { regex: new RegExp(`^(\\d{4})(\\d{2})(\\d{2})(?:T\\d{2}(?::?\\d{2}(?::?\\d{2})?)?)?\\s*(Z)?$`, 'i'), read: (f) => ({ year: f[1], month: f[2], day: f[3], zone: f[4] }) },
+  { regex: /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/, read: (f) => ({ year: f[1], month: f[2], day: f[3] }) },
+  { regex: /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/, read: (f) => ({ year: f[3], month: f[1], day: f[2] }) },
+  { regex: /^(\d{4})-(\d{1,2})$/, read: (f) => ({ year: f[1], month: f[2] }) },
+  { regex: /^(\d{4})$/, read: (f) => ({ year: f[1] }) },
+  { regex: new RegExp(`^${MONTH_WORD}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})${TIME}$`, 'i'), read: (f) => ({ year: f[3], month: f[1], day: f[2], zone: f[4] }) },
+  { regex: new RegExp(`^(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH_WORD},?\\s+(\\d{4})$`, 'i'), read: (f) => ({ year: f[3], month: f[2], day: f[1] }) },
+  { regex: new RegExp(`^${MONTH_WORD}\\s+(\\d{4})$`, 'i'), read: (f) => ({ year: f[2], month: f[1] }) },
+];
+
+function monthNumber(text: string): number {
+  const index = MONTH_NAMES.indexOf(text.slice(0, 3).toLowerCase());
+  return index >= 0 ? index + 1 : Number(text);
+}
+
+/**
+ * A lenient timestamp parse in the spirit of `dateutil.parser.parse`: ISO dates and times,
+ * `YYYYMMDD`, `YYYY/MM/DD`, month-first `MM/DD/YYYY`, month names. Time zones are recognised but
+ * never converted (the reference keeps the written calendar date).
+ */
+export function parseLenient(raw: string): { ok: true; parsed: LenientParse } | { ok: false; message: string } {
+  const text = raw.trim();
+  for (const pattern of LENIENT_PATTERNS) {
+    const found = pattern.regex.exec(text);
+    if (!found) continue;
+    const parts = pattern.read(found);
+    const year = Number(parts.year);
+    const month = parts.month === undefined ? 1 : monthNumber(parts.month);
+    const day = parts.day === undefined ? 1 : Number(parts.day);
+    if (month < 1 || month > 12) return { ok: false, message: `month must be in 1..12: ${raw}` };
+    if (year < 1) return { ok: false, message: `year ${year} is out of range: ${raw}` };
+    if (!isValidDate(year, month, day)) return { ok: false, message: `day is out of range for month: ${raw}` };
+    return {
+      ok: true,
+      parsed: { date: { year, month, day }, hasMonth: parts.month !== undefined, hasDay: parts.day !== undefined, aware: Boolean(parts.zone) },
+    };
+  }
+  return { ok: false, message: `Unknown string format: ${raw}` };
+}

@@ -1,0 +1,113 @@
+/**
+ * `check_authors`: validates a `Last, First; Last, First` list and normalises it (initials as
+ * `A. B.`, whitespace collapsed). Non-Latin letters are refused one by one (preprocessing-config.md
+ * §7, §8.1, §8.3, §9).
+ */
+import { pyStr } from '../python.js';
+import { isEmpty, issue, ok, type FunctionResult, type Issue, type ProcessingFunction } from '../types.js';
+
+export const AUTHORS_FORMAT_HELP =
+  "Please ensure that authors are separated by semi-colons. Each author's name should be in the format 'last name, first name;'. Last name(s) is mandatory, a comma is mandatory to separate first names/initials from last name. Only ASCII alphabetical characters A-Z are allowed. For example: 'Smith, Anna; Perez, Tom J.; Xu, X.L.;' or 'Xu,;' if the first name is unknown.";
+
+// Latin letters up to the end of Latin Extended-B, without × and ÷.
+const LETTER = "A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F";
+const LAST_NAME = `[${LETTER}'][${LETTER}' .\\-]*`;
+const FIRST_TOKEN = `(?:[${LETTER}.'\\-]+|\\d+(?:st|nd|rd|th))`;
+const NAME = new RegExp(`^(${LAST_NAME})\\s*,\\s*((?:${FIRST_TOKEN}(?:\\s+${FIRST_TOKEN})*)?)$`);
+const SUFFIXES = new Set(['II', 'III', 'IV', 'V', 'VI']);
+const ORDINAL = /^\d+(?:st|nd|rd|th)$/;
+const ANY_LETTER = /\p{L}/u;
+
+function nonLatinErrors(text: string): Issue[] {
+  const errors: Issue[] = [];
+  for (const char of text) {
+    const code = char.codePointAt(0)!;
+    if (code > 0x24f && ANY_LETTER.test(char)) {
+      errors.push(issue(`Unsupported non-Latin character encountered: ${char} (U+${code.toString(16).toUpperCase().padStart(4, '0')}).`));
+    }
+  }
+  return errors;
+}
+
+const isUpperWord = (word: string): boolean => /^[A-Z\u00C0-\u00DE]+$/.test(word);
+
+/** Initials `A. B.` for a first-name token, or the token unchanged. */
+function formatToken(token: string, position: number, shouting: boolean): string {
+  if (ORDINAL.test(token)) return token;
+  if (position > 0 && SUFFIXES.has(token)) return token;
+  if (token.includes('.')) {
+    const pieces = token.split('.').filter(Boolean);
+    const initials = pieces.every((piece, index) => piece.length === 1 || (index > 0 && SUFFIXES.has(piece)));
+    if (!initials || pieces.length === 0) return token;
+    return pieces.map((piece) => (piece.length === 1 ? `${piece.toUpperCase()}.` : piece)).join(' ');
+  }
+  if ([...token].length === 1) return `${token.toUpperCase()}.`;
+  // All-capital tokens are initials (`JR`, `HLF`), unless the whole name is written in capitals.
+  if (!shouting && isUpperWord(token)) return [...token].map((letter) => `${letter}.`).join(' ');
+  return token;
+}
+
+function formatName(last: string, first: string): string {
+  const lastName = last.trim().split(/\s+/).join(' ');
+  const shouting = isUpperWord(lastName.replace(/[\s'.-]/g, ''));
+  const tokens = first.trim().split(/\s+/).filter(Boolean);
+  const formatted = tokens.map((token, index) => formatToken(token, index, shouting)).join(' ');
+  return `${lastName}, ${formatted}`;
+}
+
+/** Names of the list, or null when the list as a whole does not parse. */
+function splitNames(text: string): string[] | null {
+  const pieces = text.split(';');
+  if (pieces.length > 1 && pieces[pieces.length - 1] === '') pieces.pop();
+  const names = pieces.map((piece) => piece.trim());
+  return names.every((name) => name !== '' && NAME.test(name)) ? names : null;
+}
+
+function invalidMessage(text: string): string {
+  // Blame individual names when possible; empty pieces between `;;` cannot be blamed.
+  const invalid = text
+    .split(';')
+    .filter((piece) => piece !== '')
+    .map((piece) => piece.trim())
+    .filter((name) => !NAME.test(name));
+  if (invalid.length === 0) return `The authors list is not in a recognized format. ${AUTHORS_FORMAT_HELP}`;
+  const shown = invalid.slice(0, 3).map((name) => `'${name}'`).join('; ');
+  const more = invalid.length > 3 ? ` ... and ${invalid.length - 3} others.` : '.';
+  return `Invalid name(s): ${shown}${more} ${AUTHORS_FORMAT_HELP}`;
+}
+
+export function checkAuthorList(text: string): FunctionResult {
+  const nonLatin = nonLatinErrors(text);
+  if (nonLatin.length > 0) return { value: null, errors: nonLatin, warnings: [] };
+  const names = splitNames(text);
+  if (names === null) return { value: null, errors: [issue(invalidMessage(text))], warnings: [] };
+  const warnings: Issue[] = [];
+  if (!text.includes(';') && text.split(/[\s,]+/).filter(Boolean).length > 3) {
+    warnings.push(issue(`The authors list might not be using the Loculus format. ${AUTHORS_FORMAT_HELP}`));
+  }
+  if (text.includes(' and ')) {
+    warnings.push(
+      issue(
+        "Authors list contains 'and'. This may indicate a misformatted authors list. Authors should always be separated by semi-colons only e.g. `Smith, Anna; Perez, Tom J.; Xu, X.L.`.",
+      ),
+    );
+  }
+  const formatted = names
+    .map((name) => {
+      const comma = name.indexOf(',');
+      return formatName(name.slice(0, comma), name.slice(comma + 1));
+    })
+    .join('; ')
+    .trim();
+  return ok(formatted, warnings);
+}
+
+export const checkAuthors: ProcessingFunction<null> = {
+  name: 'check_authors',
+  prepare: () => ({ plan: null, problems: [] }),
+  run(inputs) {
+    const value = inputs.authors;
+    if (isEmpty(value)) return ok(null);
+    return checkAuthorList(typeof value === 'string' ? value : pyStr(value));
+  },
+};

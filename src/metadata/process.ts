@@ -1,0 +1,183 @@
+/**
+ * Runs a compiled spec on one entry: resolves inputs, calls the functions in dependency order,
+ * applies `required` / `required_when`, and turns messages into annotations
+ * (preprocessing-config.md §3.5–3.9).
+ */
+import type { Annotation, MetadataValue, UnprocessedEntry } from '../contract/entries.js';
+import { accessionVersion } from '../contract/entries.js';
+import type { SequenceAssignment } from '../pipeline/stage.js';
+import type { CompiledField, CompiledSpec } from './compile.js';
+import { requiredAnnotations } from './required.js';
+import type { TaxonomyClient } from './taxonomy.js';
+import type { CallContext, FunctionResult, InputValue, Issue } from './types.js';
+
+export interface EntryContext {
+  entry: UnprocessedEntry;
+  /** Assigned sequences by sequence name. */
+  assignments: Record<string, SequenceAssignment>;
+  /** Nextclade-shaped result by sequence name; null = assigned but not aligned. */
+  nextclade: Record<string, Record<string, unknown> | null>;
+  /** Assigned, N-trimmed unaligned sequences by sequence name (for `length` fields). */
+  sequences: Record<string, string | null>;
+  /** Aligned path: `submitter`, `submittedAt`, `submissionId`, `group_id` are inputs too (§3.5). */
+  aligned: boolean;
+}
+
+export interface RuntimeOptions {
+  /** "Now" for future-date checks; defaults to the current time. */
+  now?: Date;
+  /** Overrides the compiled taxonomy client. */
+  taxonomy?: TaxonomyClient | null;
+}
+
+export interface MetadataOutcome {
+  metadata: Record<string, MetadataValue>;
+  errors: Annotation[];
+  warnings: Annotation[];
+}
+
+function annotation(field: CompiledField, found: Issue): Annotation {
+  return {
+    unprocessedFields: field.functionSources,
+    processedFields: field.processedSources,
+    message: found.message,
+    category: found.internal ? 'internal' : 'metadata',
+  };
+}
+
+/** Sequence names assigned to the field's segment (and reference, when given). */
+function sequencesFor(field: CompiledField, context: EntryContext): string[] {
+  const names: string[] = [];
+  for (const name in context.assignments) {
+    const assignment = context.assignments[name];
+    if (assignment.segment === field.segment && (field.reference === null || assignment.reference === field.reference)) names.push(name);
+  }
+  return names;
+}
+
+function rawValue(key: string, context: EntryContext): InputValue {
+  if (context.aligned) {
+    const entry = context.entry;
+    switch (key) {
+      case 'submitter':
+        return entry.submitter;
+      case 'submittedAt':
+        return entry.submittedAt;
+      case 'submissionId':
+        return entry.submissionId;
+      case 'group_id':
+        return entry.groupId;
+    }
+  }
+  return context.entry.metadata[key] ?? null;
+}
+
+function lengthValue(field: CompiledField, context: EntryContext): number | null {
+  const names: string[] = [];
+  for (const name in context.assignments) if (context.assignments[name].segment === field.lengthOfSegment) names.push(name);
+  if (names.length === 0) return 0;
+  // Several sequences on one segment: the reference only logs this (§10 #24, replicated).
+  if (names.length > 1) return null;
+  return context.sequences[names[0]]?.length ?? 0;
+}
+
+function resolveInputs(
+  field: CompiledField,
+  context: EntryContext,
+  processed: Record<string, MetadataValue>,
+  organism: string,
+  errors: Annotation[],
+): Record<string, InputValue> {
+  const inputs: Record<string, InputValue> = {};
+  let selected: string[] | undefined;
+  for (const input of field.inputs) {
+    const source = input.source;
+    if (source.kind === 'raw') inputs[input.argName] = rawValue(source.key, context);
+    else if (source.kind === 'processed') inputs[input.argName] = processed[source.field] ?? null;
+    else {
+      selected ??= sequencesFor(field, context);
+      if (selected.length !== 1) {
+        if (selected.length > 1) {
+          errors.push({
+            unprocessedFields: selected.map((name) => ({ name, type: 'NucleotideSequence' })),
+            processedFields: [{ name: input.written, type: 'Metadata' }],
+            message: `Organism ${organism} is configured to only accept one sequence per segment, found multiple valid sequences: [${selected.map((name) => `'${name}'`).join(', ')}].`,
+            category: 'metadata',
+          });
+        }
+        inputs[input.argName] = null;
+      } else if (source.kind === 'assignedReference') {
+        inputs[input.argName] = context.assignments[selected[0]].reference;
+      } else {
+        const result = context.nextclade[selected[0]];
+        if (!result) inputs[input.argName] = null;
+        else {
+          const read = source.path.read(result, field.args);
+          inputs[input.argName] = read.value;
+          if (read.failure) {
+            const pseudo = [{ name: read.failure.pseudoField, type: 'Metadata' as const }];
+            errors.push({ unprocessedFields: pseudo, processedFields: pseudo, message: read.failure.message, category: 'internal' });
+          }
+        }
+      }
+    }
+  }
+  return inputs;
+}
+
+function crashed(field: CompiledField, error: unknown): FunctionResult {
+  const text = error instanceof Error ? error.message : String(error);
+  return {
+    value: null,
+    errors: [
+      {
+        internal: true,
+        message: `Internal Error. ${field.functionName} raised an unexpected exception for output field '${field.name}': ${text}. Please contact the administrator.`,
+      },
+    ],
+    warnings: [],
+  };
+}
+
+/** Processes the metadata of one entry. Never throws for bad input; a crashing function becomes an internal error. */
+export async function processMetadata(compiled: CompiledSpec, context: EntryContext, runtime: RuntimeOptions = {}): Promise<MetadataOutcome> {
+  const entry = context.entry;
+  const isInsdc = entry.groupId === compiled.insdcIngestGroupId;
+  const callContext: CallContext = {
+    field: '',
+    isInsdcIngestGroup: isInsdc,
+    submittedAt: entry.submittedAt,
+    accessionVersion: accessionVersion(entry),
+    now: runtime.now ?? new Date(),
+    taxonomy: runtime.taxonomy === undefined ? compiled.taxonomy : runtime.taxonomy,
+  };
+  const processed: Record<string, MetadataValue> = {};
+  const errors: Annotation[] = [];
+  const warnings: Annotation[] = [];
+
+  for (const field of compiled.fields) {
+    if (field.lengthOfSegment !== null) {
+      processed[field.name] = lengthValue(field, context);
+      continue;
+    }
+    const inputs = resolveInputs(field, context, processed, compiled.organism, errors);
+    callContext.field = field.name;
+    let result: FunctionResult;
+    try {
+      const returned = field.fn.run(inputs, field.plan, field.args, callContext);
+      result = returned instanceof Promise ? await returned : returned;
+    } catch (error) {
+      result = crashed(field, error);
+    }
+    processed[field.name] = result.value;
+    for (const found of result.errors) errors.push(annotation(field, found));
+    for (const found of result.warnings) warnings.push(annotation(field, found));
+    if (!isInsdc && (result.value === null || result.value === '')) {
+      requiredAnnotations(field, context.entry, processed, errors);
+    }
+  }
+
+  const metadata: Record<string, MetadataValue> = {};
+  for (const key of compiled.keys) metadata[key] = processed[key] ?? null;
+  return { metadata, errors, warnings };
+}

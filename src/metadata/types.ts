@@ -1,0 +1,68 @@
+/**
+ * Shapes shared by the metadata engine and its processing functions.
+ */
+import type { MetadataValue } from '../contract/entries.js';
+import type { TaxonomyClient } from './taxonomy.js';
+
+/** A value handed to a function: raw metadata (string), a processed value, or null. */
+export type InputValue = MetadataValue;
+
+/** A problem a function reports. `internal` ones read "Internal Error. … Please contact the administrator." */
+export interface Issue {
+  message: string;
+  internal?: boolean;
+}
+
+export interface FunctionResult {
+  value: MetadataValue;
+  errors: Issue[];
+  warnings: Issue[];
+}
+
+/** Injected arguments of every call (preprocessing-config.md §3.8) plus our clock. */
+export interface CallContext {
+  /** Output field name. */
+  field: string;
+  isInsdcIngestGroup: boolean;
+  /** Epoch seconds; null when the backend did not send it. */
+  submittedAt: number | null;
+  accessionVersion: string;
+  /** "Now", injectable so tests are deterministic. */
+  now: Date;
+  taxonomy: TaxonomyClient | null;
+}
+
+export type Args = Readonly<Record<string, unknown>>;
+
+/**
+ * A processing function. `prepare` runs once at startup: it validates the args and returns a
+ * plan (compiled regexes, option maps, …) or the problems that make the config unusable.
+ */
+export interface ProcessingFunction<Plan = unknown> {
+  readonly name: string;
+  /** True when `run` may return a Promise (network lookups). */
+  readonly async?: boolean;
+  prepare(args: Args, field: string, inputNames: readonly string[]): { plan: Plan; problems: string[] };
+  run(inputs: Readonly<Record<string, InputValue>>, plan: Plan, args: Args, context: CallContext): FunctionResult | Promise<FunctionResult>;
+}
+
+export function ok(value: MetadataValue, warnings: Issue[] = []): FunctionResult {
+  return { value, errors: [], warnings };
+}
+
+export function failed(message: string, value: MetadataValue = null): FunctionResult {
+  return { value, errors: [{ message }], warnings: [] };
+}
+
+export function internalError(message: string): FunctionResult {
+  return { value: null, errors: [{ message, internal: true }], warnings: [] };
+}
+
+export function issue(message: string): Issue {
+  return { message };
+}
+
+/** Python's notion of "no input": null or the empty string. */
+export function isEmpty(value: InputValue | undefined): value is null | undefined | '' {
+  return value === null || value === undefined || value === '';
+}

@@ -1,0 +1,87 @@
+/**
+ * The `annotate` stage: metadata processing and the output guard for every entry of a batch.
+ * A failure on one entry turns that entry into the errored entry of preprocessing-config.md §6.4;
+ * it never escapes the stage.
+ */
+import type { Annotation } from '../../contract/entries.js';
+import { accessionVersion, emptyProcessedData } from '../../contract/entries.js';
+import type { ParsedConfig } from '../../config/schema.js';
+import { effectiveAlignmentRequirement } from '../../config/datasets.js';
+import { mergeAnnotations } from '../../metadata/annotations.js';
+import type { CompiledSpec } from '../../metadata/compile.js';
+import { guardMetadata } from '../../metadata/guard.js';
+import { processMetadata } from '../../metadata/process.js';
+import type { TaxonomyClient } from '../../metadata/taxonomy.js';
+import type { EntryWork, Stage, StageContext } from '../stage.js';
+
+export interface AnnotateStageOptions {
+  config: ParsedConfig;
+  compiled: CompiledSpec;
+  /** "Now" for date checks (tests inject a fixed date). */
+  clock?: () => Date;
+  /** Overrides the taxonomy client built from the config. */
+  taxonomy?: TaxonomyClient | null;
+}
+
+/** Entries processed at once when functions wait on the taxonomy service. */
+const ASYNC_CONCURRENCY = 16;
+
+export function erroredEntryAnnotation(work: EntryWork): Annotation {
+  return {
+    unprocessedFields: [{ name: 'unknown', type: 'Metadata' }],
+    processedFields: [{ name: 'unknown', type: 'Metadata' }],
+    message: `Failed to process submission with id: ${accessionVersion(work.input)} - please review your submission or reach out to an administrator if this error persists.`,
+    category: 'internal',
+  };
+}
+
+/** §6.4: nothing of the entry is kept but one error telling the submitter it failed. */
+export function markErrored(work: EntryWork): void {
+  work.output.data = emptyProcessedData();
+  work.output.errors = [erroredEntryAnnotation(work)];
+  work.output.warnings = [];
+  work.halted = true;
+}
+
+export function createAnnotateStage(options: AnnotateStageOptions): Stage {
+  const { compiled } = options;
+  const aligned = effectiveAlignmentRequirement(options.config) !== 'NONE';
+  const clock = options.clock ?? (() => new Date());
+
+  async function annotate(work: EntryWork, context: StageContext): Promise<void> {
+    try {
+      const outcome = await processMetadata(
+        compiled,
+        {
+          entry: work.input,
+          assignments: work.assignments,
+          nextclade: work.nextclade as Record<string, Record<string, unknown> | null>,
+          sequences: work.output.data.unalignedNucleotideSequences,
+          aligned,
+        },
+        { now: clock(), taxonomy: options.taxonomy },
+      );
+      const guarded = guardMetadata(compiled, outcome.metadata);
+      work.output.data.metadata = guarded.metadata;
+      mergeAnnotations(work.output.errors, [...outcome.errors, ...guarded.errors]);
+      mergeAnnotations(work.output.warnings, outcome.warnings);
+    } catch (error) {
+      context.logger.error({ err: error, accessionVersion: accessionVersion(work.input) }, 'metadata processing failed; sending the errored entry');
+      markErrored(work);
+    }
+  }
+
+  return {
+    name: 'annotate',
+    async run(batch, context) {
+      const pending = batch.filter((work) => !work.halted);
+      if (!compiled.hasAsync) {
+        for (const work of pending) await annotate(work, context);
+        return;
+      }
+      for (let start = 0; start < pending.length; start += ASYNC_CONCURRENCY) {
+        await Promise.all(pending.slice(start, start + ASYNC_CONCURRENCY).map((work) => annotate(work, context)));
+      }
+    },
+  };
+}
