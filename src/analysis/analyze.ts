@@ -1,7 +1,161 @@
 /**
- * Placeholder until the translation engineer lands the real analysis (issue 4 brief): the aligner
- * thread calls this after each successful alignment and returns its value as `analysis`.
+ * The analysis of one aligned sequence (alignment.md §9–14), called inside the aligner's worker
+ * thread right after the nucleotide alignment. Pure: reads the dataset and the alignment, returns
+ * the Nextclade-shaped result plus the translated CDSs for the translate stage.
  */
-export function analyzeAlignment(_d: unknown, _a: unknown): unknown {
-  return null;
+import { cdsCoverage, findAaChanges } from './aa-changes.js';
+import { insertionsByPosition } from './cds-extract.js';
+import { datasetContext, type AnalysisDataset } from './dataset-context.js';
+import { findNucChanges } from './nuc-changes.js';
+import { computePhenotypes } from './phenotype.js';
+import { findStopCodons } from './qc/stop-codons.js';
+import { runQc } from './qc/run-qc.js';
+import type { NextcladeResult } from './result.js';
+import { CdsTranslationError, translateCds } from './translate-cds.js';
+import { analyzeOnTree } from './tree/tree-analysis.js';
+import type {
+  AaDeletion,
+  AaInsertion,
+  AaSubstitution,
+  AlignmentInput,
+  CdsTranslation,
+  FrameShift,
+  Insertion,
+  SequenceAnalysis,
+  StopCodon,
+} from './types.js';
+
+export type { AnalysisDataset } from './dataset-context.js';
+export type { SequenceAnalysis } from './types.js';
+
+/** Reads the aligner's output, accepting the field names it may use. */
+export function readAlignment(alignment: unknown): AlignmentInput & { seqName: string } {
+  const a = (alignment ?? {}) as Record<string, unknown>;
+  const query = [a.query, a.alignedQuery, a.qrySeq, a.qry, a.sequence].find((v) => typeof v === 'string') as string | undefined;
+  if (query === undefined) throw new Error('analyzeAlignment: the alignment has no aligned query sequence');
+  const insertions = (Array.isArray(a.insertions) ? (a.insertions as Insertion[]) : [])
+    .map((i) => ({ pos: Number(i.pos), ins: String(i.ins) }))
+    .sort((x, y) => x.pos - y.pos || x.ins.length - y.ins.length);
+  const score = [a.alignmentScore, a.score].find((v) => typeof v === 'number') as number | undefined;
+  return {
+    seqName: typeof a.seqName === 'string' ? a.seqName : '',
+    query: query.toUpperCase(),
+    insertions,
+    alignmentScore: score ?? 0,
+    isReverseComplement: a.isReverseComplement === true,
+  };
+}
+
+export function analyzeAlignment(dataset: AnalysisDataset, alignment: unknown): SequenceAnalysis {
+  const context = datasetContext(dataset);
+  const input = readAlignment(alignment);
+  const { reference } = context;
+  const nuc = findNucChanges(reference, input.query, input.insertions);
+
+  const queryContext = {
+    reference,
+    query: input.query,
+    insertionsAt: insertionsByPosition(input.insertions),
+    alignmentRange: nuc.alignmentRange,
+  };
+  const translations: CdsTranslation[] = [];
+  const warnings: { cdsName: string; message: string }[] = [];
+  const missingCdses: string[] = [];
+  const aaSubstitutions: AaSubstitution[] = [];
+  const aaDeletions: AaDeletion[] = [];
+  const aaInsertions: AaInsertion[] = [];
+  const frameShifts: FrameShift[] = [];
+  const stopCodons: StopCodon[] = [];
+  const coverageByCds: Record<string, number> = {};
+  const substitutionsByCds = new Map<string, AaSubstitution[]>();
+
+  for (const cds of context.annotation.cdses) {
+    const refPeptide = context.refPeptides.get(cds.name) ?? '';
+    let translation: CdsTranslation;
+    try {
+      translation = translateCds(queryContext, cds, refPeptide, context.translationParams);
+    } catch (error) {
+      if (!(error instanceof CdsTranslationError)) throw error;
+      missingCdses.push(cds.name);
+      warnings.push({
+        cdsName: cds.name,
+        message: `When processing CDS "${cds.name}": ${error.message}. Note that this CDS will not be included in the results of the sequence.`,
+      });
+      continue;
+    }
+    translations.push(translation);
+    const changes = findAaChanges(translation, refPeptide);
+    aaSubstitutions.push(...changes.substitutions);
+    aaDeletions.push(...changes.deletions);
+    substitutionsByCds.set(cds.name, changes.substitutions);
+    for (const ins of translation.insertions) aaInsertions.push({ cds: cds.name, pos: ins.pos, ins: ins.ins });
+    frameShifts.push(...translation.frameShifts);
+    stopCodons.push(...findStopCodons(cds.name, translation.peptide));
+    coverageByCds[cds.name] = cdsCoverage(translation, refPeptide);
+  }
+
+  const result: NextcladeResult = {
+    seqName: input.seqName,
+    alignmentScore: input.alignmentScore,
+    isReverseComplement: input.isReverseComplement,
+    alignmentRange: nuc.alignmentRange,
+    coverage: nuc.coverage,
+    substitutions: nuc.substitutions,
+    deletions: nuc.deletions,
+    insertions: input.insertions,
+    missing: nuc.missing,
+    nonACGTNs: nuc.nonACGTNs,
+    totalSubstitutions: nuc.totalSubstitutions,
+    totalDeletions: nuc.totalDeletions,
+    totalInsertions: nuc.totalInsertions,
+    totalMissing: nuc.totalMissing,
+    totalNonACGTNs: nuc.totalNonACGTNs,
+    frameShifts,
+    totalFrameShifts: frameShifts.length,
+    aaSubstitutions,
+    aaDeletions,
+    aaInsertions,
+    totalAminoacidSubstitutions: aaSubstitutions.length,
+    totalAminoacidDeletions: aaDeletions.length,
+    totalAminoacidInsertions: aaInsertions.reduce((sum, i) => sum + i.ins.length, 0),
+    cdsCoverage: coverageByCds,
+    missingCdses,
+    warnings,
+  };
+
+  let privateCounts = { reversions: 0, labeled: 0, unlabeled: 0, deletionRanges: 0 };
+  let privatePositions: number[] = [];
+  if (context.tree) {
+    const tree = analyzeOnTree(context.tree, {
+      reference,
+      query: input.query,
+      alignmentRange: nuc.alignmentRange,
+      translations,
+      refPeptides: context.refPeptides,
+      nucLabels: context.nucLabels,
+    });
+    Object.assign(result, tree.fields);
+    privateCounts = {
+      reversions: tree.privateNuc.totalReversionSubstitutions,
+      labeled: tree.privateNuc.totalLabeledSubstitutions,
+      unlabeled: tree.privateNuc.totalUnlabeledSubstitutions,
+      deletionRanges: tree.privateNuc.privateDeletionRanges.length,
+    };
+    privatePositions = tree.privateNuc.privateSubstitutions.map((s) => s.pos);
+  }
+
+  if (context.qc) {
+    result.qc = runQc(context.qc, {
+      totalMissing: nuc.totalMissing,
+      totalNonACGTNs: nuc.totalNonACGTNs,
+      frameShifts,
+      stopCodons,
+      privateMutations: privateCounts,
+      privateSubstitutionPositions: privatePositions,
+    });
+  }
+  const phenotypeValues = computePhenotypes(context.phenotypeData, substitutionsByCds);
+  if (phenotypeValues) result.phenotypeValues = phenotypeValues;
+
+  return { result, translations };
 }

@@ -36,6 +36,26 @@ function buildTable(): Map<string, string> {
 
 const TABLE = buildTable();
 
+/** Letter → 0..15 (the 15 IUPAC codes and `-`); anything else → 16 ("unknown", translates to X). */
+const LETTER_INDEX = new Uint8Array(128).fill(16);
+const LETTERS = [...Object.keys(IUPAC), '-'];
+LETTERS.forEach((letter, i) => (LETTER_INDEX[letter.charCodeAt(0)] = i));
+
+/** Amino-acid char code per (first, second, third) letter index, 17³ entries. */
+const CODE_TABLE = (() => {
+  const table = new Uint8Array(17 * 17 * 17).fill('X'.charCodeAt(0));
+  for (const [codon, aa] of TABLE) {
+    const i = LETTER_INDEX[codon.charCodeAt(0)] * 289 + LETTER_INDEX[codon.charCodeAt(1)] * 17 + LETTER_INDEX[codon.charCodeAt(2)];
+    table[i] = aa.charCodeAt(0);
+  }
+  return table;
+})();
+
+function codeAt(nucs: string, i: number): number {
+  const c = nucs.charCodeAt(i);
+  return c < 128 ? LETTER_INDEX[c] : 16;
+}
+
 export function translateCodon(codon: string): string {
   return TABLE.get(codon) ?? 'X';
 }
@@ -43,11 +63,15 @@ export function translateCodon(codon: string): string {
 /** Translates codon by codon; a trailing partial codon is dropped. */
 export function translate(nucs: string, stopAtFirstStop = false): string {
   const codons = Math.floor(nucs.length / 3);
-  const out: string[] = new Array(codons);
+  const out = new Uint8Array(codons);
+  let length = codons;
   for (let c = 0; c < codons; c++) {
-    const aa = translateCodon(nucs.slice(3 * c, 3 * c + 3));
+    const aa = CODE_TABLE[codeAt(nucs, 3 * c) * 289 + codeAt(nucs, 3 * c + 1) * 17 + codeAt(nucs, 3 * c + 2)];
     out[c] = aa;
-    if (stopAtFirstStop && aa === '*') return out.slice(0, c + 1).join('');
+    if (stopAtFirstStop && aa === 42 /* '*' */) {
+      length = c + 1;
+      break;
+    }
   }
-  return out.join('');
+  return Buffer.from(out.buffer, 0, length).toString('latin1');
 }

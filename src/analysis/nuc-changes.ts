@@ -2,7 +2,7 @@
  * Nucleotide differences of the query against the reference, both in reference coordinates
  * (alignment.md §9).
  */
-import { isAcgt, isNonAcgtn } from './nuc-letters.js';
+import { isNonAcgtn } from './nuc-letters.js';
 import type { CharacterRange, Insertion, NucDeletionRange, NucSubstitution, Range } from './types.js';
 
 export interface NucChanges {
@@ -49,12 +49,14 @@ export function findNucChanges(reference: string, query: string, insertions: Ins
   };
 
   for (let pos = alignmentRange.begin; pos < alignmentRange.end; pos++) {
-    const q = query[pos];
-    if (isAcgt(q)) {
-      closeRun(pos);
-      if (q !== reference[pos]) substitutions.push({ refNuc: reference[pos], pos, qryNuc: q });
+    const code = query.charCodeAt(pos);
+    // Fast path for the common case: A, C, G, T (65, 67, 71, 84).
+    if (code === 65 || code === 67 || code === 71 || code === 84) {
+      if (runStart >= 0) closeRun(pos);
+      if (code !== reference.charCodeAt(pos)) substitutions.push({ refNuc: reference[pos], pos, qryNuc: query[pos] });
       continue;
     }
+    const q = query[pos];
     if (q === '-') totalDeletions++;
     else if (q === 'N') totalMissing++;
     else if (isNonAcgtn(q)) totalNonACGTNs++;

@@ -48,18 +48,31 @@ interface GapCounts {
   internal: number;
 }
 
+const GAP = 45; // '-'
+
 function gapCounts(seq: string): GapCounts {
   let leading = 0;
-  while (leading < seq.length && seq[leading] === '-') leading++;
+  while (leading < seq.length && seq.charCodeAt(leading) === GAP) leading++;
   let trailing = 0;
-  while (trailing < seq.length - leading && seq[seq.length - 1 - trailing] === '-') trailing++;
+  while (trailing < seq.length - leading && seq.charCodeAt(seq.length - 1 - trailing) === GAP) trailing++;
   let total = 0;
-  for (let i = 0; i < seq.length; i++) if (seq[i] === '-') total++;
+  for (let i = seq.indexOf('-'); i >= 0; i = seq.indexOf('-', i + 1)) total++;
   return { leading, internal: total - leading - trailing };
 }
 
 function removeGaps(seq: string): string {
   return seq.indexOf('-') < 0 ? seq : seq.replace(/-/g, '');
+}
+
+function alignAndStrip(qryPeptide: string, refPeptide: string, band: { meanShift: number; halfWidth: number }, params: PeptideAlignParams) {
+  const aligned = alignPeptides(qryPeptide, refPeptide, band, params);
+  return stripInsertions(aligned.query, aligned.reference);
+}
+
+/** The query peptide placed after `offset` unsequenced codons, padded with gaps to the reference length. */
+function diagonalPeptide(qryPeptide: string, offset: number, refLength: number): string {
+  const placed = '-'.repeat(offset) + qryPeptide;
+  return placed.length >= refLength ? placed.slice(0, refLength) : placed + '-'.repeat(refLength - placed.length);
 }
 
 export function translateCds(
@@ -96,8 +109,11 @@ export function translateCds(
     leftTerminalGapsFree: startsWithGap,
     rightTerminalGapsFree: endsWithGap,
   };
-  const aligned = alignPeptides(qryPeptide, refPeptide, band, alignParams);
-  const stripped = stripInsertions(aligned.query, aligned.reference);
+  // Without indels inside the CDS the peptide alignment is the diagonal: skip the DP.
+  const stripped =
+    qryGaps.internal === 0 && refGaps.internal === 0 && refGaps.leading === 0
+      ? { query: diagonalPeptide(qryPeptide, qryGaps.leading / 3, refPeptide.length), insertions: [] }
+      : alignAndStrip(qryPeptide, refPeptide, band, alignParams);
   const publicShifts = frameShifts.map(({ nucRelAln: _aln, ...shift }) => shift);
   const peptide = maskShiftedCodons(stripped.query, publicShifts);
 
