@@ -44,7 +44,7 @@ COPY --chown=node:node scripts/healthcheck.mjs scripts/healthcheck.mjs
 COPY --chown=node:node reference/ reference/
 COPY --chown=node:node config/ config/
 # Dataset cache: datasets downloaded from a Nextclade dataset server are kept here between
-# restarts when a volume is mounted (writes are atomic, so replicas may share it).
+# restarts when a volume is mounted.
 RUN mkdir -p /var/cache/prepro && chown node:node /var/cache/prepro \
  && printf '#!/bin/sh\nexec node /app/dist/src/cli/main.js "$@"\n' > /usr/local/bin/prepro \
  && chmod 755 /usr/local/bin/prepro
