@@ -113,6 +113,26 @@ describe('Dockerfile', () => {
   });
 });
 
+describe('runtime dependencies', () => {
+  it('every package that src/ imports is a production dependency (the image omits dev dependencies)', () => {
+    const manifest = JSON.parse(read('package.json')) as { dependencies: Record<string, string> };
+    const production = new Set(Object.keys(manifest.dependencies));
+    const files = readdirSync(join(repoRoot, 'src'), { recursive: true }).map(String).filter((f) => f.endsWith('.ts'));
+    const misplaced = new Set<string>();
+    for (const file of files) {
+      const text = read(`src/${file}`);
+      // Value imports only: `import type` is erased by tsc and needs nothing at run time.
+      for (const match of text.matchAll(/^\s*(?:import(?!\s+type\b)[^'"]*?from\s*|export\s+[^'"]*?from\s*|import\s*\(\s*)['"]([^'"]+)['"]/gm)) {
+        const specifier = match[1];
+        if (specifier.startsWith('.') || specifier.startsWith('node:')) continue;
+        const name = specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0];
+        if (!production.has(name)) misplaced.add(`${name} (src/${file})`);
+      }
+    }
+    assert.deepEqual([...misplaced], []);
+  });
+});
+
 describe('docker-compose.yml', () => {
   // Compose reads YAML 1.2 (where `.` is a string, not 1.1's NaN) and resolves `<<` merge keys.
   const compose = parse(read('docker-compose.yml'), { merge: true }) as Yaml;
