@@ -1,0 +1,51 @@
+/**
+ * The `translate` stage: writes the aligned peptides (terminal `-` → `X`, as Loculus stores them)
+ * and amino-acid insertions (`pos:LETTERS`) of the configured genes only, under the backend's gene
+ * keys (`geneKey`; preprocessing-config.md §4, §6.2 step 3). A gene the sequence does not cover
+ * is simply absent.
+ */
+import { datasetsOf, geneKey } from '../../config/datasets.js';
+import type { ParsedConfig } from '../../config/schema.js';
+import { formatInsertion } from '../../analysis/strip-insertions.js';
+import type { EntryWork, Stage } from '../stage.js';
+import { translationsOf } from './align.js';
+
+export interface TranslateStageOptions {
+  config: ParsedConfig;
+  datasets?: Record<string, unknown>;
+}
+
+/** Loculus marks unsequenced peptide ends as unknown (`X`), not as deletions. */
+export function maskTerminalPeptideGaps(peptide: string): string {
+  let begin = 0;
+  while (begin < peptide.length && peptide[begin] === '-') begin++;
+  if (begin === peptide.length) return 'X'.repeat(peptide.length);
+  let end = peptide.length;
+  while (end > begin && peptide[end - 1] === '-') end--;
+  return 'X'.repeat(begin) + peptide.slice(begin, end) + 'X'.repeat(peptide.length - end);
+}
+
+export function createTranslateStage(options: TranslateStageOptions): Stage {
+  const specs = datasetsOf(options.config);
+  return {
+    name: 'translate',
+    async run(batch: EntryWork[]): Promise<void> {
+      for (const work of batch) {
+        if (work.halted) continue;
+        const translations = translationsOf(work);
+        const data = work.output.data;
+        for (const spec of specs) {
+          const list = translations[spec.sequenceName];
+          if (!list) continue;
+          for (const gene of spec.genes) {
+            const translation = list.find((t) => t.cdsName === gene);
+            if (!translation) continue;
+            const key = geneKey(spec, gene);
+            data.alignedAminoAcidSequences[key] = maskTerminalPeptideGaps(translation.peptide);
+            data.aminoAcidInsertions[key] = translation.insertions.map(formatInsertion);
+          }
+        }
+      }
+    },
+  };
+}
