@@ -22,7 +22,7 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, status
   return reply
     .code(status)
     .header('content-type', 'application/problem+json')
-    .send(JSON.stringify(problemBody(status, detail, request.url.split('?')[0])));
+    .send(Buffer.from(JSON.stringify(problemBody(status, detail, request.url.split('?')[0]))));
 }
 
 export const READ_ONLY_DETAIL = 'This Loculus instance is in read-only mode; write requests are disabled.';
