@@ -1,62 +1,76 @@
 /**
  * A fast k-mer classifier standing in for `nextclade sort` (minimizer) and `diamond`
  * (preprocessing-config.md §6.2; alignment.md §18 leaves their reimplementation open). Each
- * dataset reference is indexed by its canonical 13-mers (strand-independent, because Loculus
- * retries the reverse complement); a query scores the fraction of its 13-mers found in a
- * reference. Thresholds mirror the ones Loculus passes to `nextclade sort`: at least 2 hits and a
- * score of at least 0.05.
+ * dataset reference is indexed by codon-spaced seeds on both strands; a query scores the
+ * fraction of its seeds found in a reference. Thresholds mirror the ones Loculus passes to
+ * `nextclade sort`: at least 2 hits and a score of at least 0.05.
  */
 
-const K = 13;
-const MASK = (1 << (2 * K)) - 1;
+/**
+ * Codon-spaced seeds: an 18-nt window read as six codons, keeping the first two bases of each
+ * (12 bases, 24 bits). Viral genotypes differ mostly at third codon positions, so these seeds keep
+ * matching where contiguous k-mers of any useful length break (CCHFV genotypes differ by ~20%).
+ */
+const SPAN = 18;
+const KEPT = [0, 1, 3, 4, 6, 7, 9, 10, 12, 13, 15, 16];
 const CODE = new Int8Array(128).fill(-1);
-CODE['A'.charCodeAt(0)] = 0;
-CODE['C'.charCodeAt(0)] = 1;
-CODE['G'.charCodeAt(0)] = 2;
-CODE['T'.charCodeAt(0)] = 3;
-CODE['a'.charCodeAt(0)] = 0;
-CODE['c'.charCodeAt(0)] = 1;
-CODE['g'.charCodeAt(0)] = 2;
-CODE['t'.charCodeAt(0)] = 3;
+for (const [letter, code] of [['A', 0], ['C', 1], ['G', 2], ['T', 3]] as const) {
+  CODE[letter.charCodeAt(0)] = code;
+  CODE[letter.toLowerCase().charCodeAt(0)] = code;
+}
 
 export const MIN_HITS = 2;
 export const MIN_SCORE = 0.05;
 
-/** Calls `visit` with every canonical k-mer (min of forward and reverse complement) of `seq`. */
-function forEachCanonicalKmer(seq: string, visit: (kmer: number) => void): void {
-  let forward = 0;
-  let reverse = 0;
-  let valid = 0;
-  const shift = 2 * (K - 1);
+function codes(seq: string): Int8Array {
+  const out = new Int8Array(seq.length);
   for (let i = 0; i < seq.length; i++) {
     const c = seq.charCodeAt(i);
-    const code = c < 128 ? CODE[c] : -1;
-    if (code < 0) {
-      valid = 0;
-      forward = 0;
-      reverse = 0;
-      continue;
+    out[i] = c < 128 ? CODE[c] : -1;
+  }
+  return out;
+}
+
+/** Calls `visit` with the spaced seed starting at every position whose kept bases are all ACGT. */
+function forEachSeed(seq: string, visit: (seed: number) => void): void {
+  const c = codes(seq);
+  for (let i = 0; i + SPAN <= c.length; i++) {
+    let seed = 0;
+    let valid = true;
+    for (const offset of KEPT) {
+      const code = c[i + offset];
+      if (code < 0) {
+        valid = false;
+        break;
+      }
+      seed = (seed << 2) | code;
     }
-    forward = ((forward << 2) | code) & MASK;
-    reverse = (reverse >>> 2) | ((3 - code) << shift);
-    valid++;
-    if (valid >= K) visit(forward < reverse ? forward : reverse);
+    if (valid) visit(seed);
   }
 }
 
+const COMPLEMENT: Record<string, string> = { A: 'T', C: 'G', G: 'C', T: 'A' };
+function reverseComplement(seq: string): string {
+  let out = '';
+  for (let i = seq.length - 1; i >= 0; i--) out += COMPLEMENT[seq[i].toUpperCase()] ?? 'N';
+  return out;
+}
+
 export class KmerIndex {
-  private readonly kmers = new Set<number>();
+  private readonly seeds = new Set<number>();
   constructor(reference: string) {
-    forEachCanonicalKmer(reference, (kmer) => this.kmers.add(kmer));
+    // Both strands, so a reverse-complemented submission classifies too (Loculus retries it).
+    forEachSeed(reference, (seed) => this.seeds.add(seed));
+    forEachSeed(reverseComplement(reference), (seed) => this.seeds.add(seed));
   }
 
-  /** Hits and the fraction of the query's k-mers present in this reference. */
+  /** Hits and the fraction of the query's seeds present in this reference. */
   score(query: string): { hits: number; score: number } {
     let total = 0;
     let hits = 0;
-    forEachCanonicalKmer(query, (kmer) => {
+    forEachSeed(query, (seed) => {
       total++;
-      if (this.kmers.has(kmer)) hits++;
+      if (this.seeds.has(seed)) hits++;
     });
     return { hits, score: total === 0 ? 0 : hits / total };
   }
