@@ -2,7 +2,8 @@
  * Fault injection for resilience tests (backend-contract.md §10 item 8). Each fault applies to
  * the next `times` calls of one endpoint (default 1), or to every call when `persistent`.
  *
- * - `status`: answer with this status (default 500) and a problem body, before auth.
+ * - `status`: answer with this status (default 500) and a problem body, before auth
+ *   (optionally with `Retry-After`, e.g. for 429/503).
  * - `reset`: destroy the connection without answering.
  * - `delay`: wait `ms` before doing anything (to exceed client timeouts).
  * - `drop` (extract): reset the connection after `afterLines` lines were streamed.
@@ -18,7 +19,14 @@ export type FaultEndpoint = z.infer<typeof FaultEndpoint>;
 const Common = { times: z.number().int().min(1).optional(), persistent: z.boolean().optional() };
 
 export const FaultSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('status'), endpoint: FaultEndpoint, status: z.number().int().min(400).max(599).optional(), detail: z.string().optional(), ...Common }),
+  z.object({
+    kind: z.literal('status'),
+    endpoint: FaultEndpoint,
+    status: z.number().int().min(400).max(599).optional(),
+    detail: z.string().optional(),
+    retryAfterSeconds: z.number().int().min(0).optional(),
+    ...Common,
+  }),
   z.object({ kind: z.literal('reset'), endpoint: FaultEndpoint, ...Common }),
   z.object({ kind: z.literal('delay'), endpoint: FaultEndpoint, ms: z.number().min(0), ...Common }),
   z.object({ kind: z.literal('drop'), endpoint: z.literal('extract').default('extract'), afterLines: z.number().int().min(0), ...Common }),

@@ -26,6 +26,7 @@ export async function applyRequestFaults(ctx: MockContext, endpoint: FaultEndpoi
     return true;
   }
   const status = fault.status ?? 500;
+  if (fault.retryAfterSeconds !== undefined) reply.header('retry-after', String(fault.retryAfterSeconds));
   sendProblem(request, reply, status, fault.detail ?? `Injected fault: ${status}`);
   return true;
 }

@@ -25,8 +25,10 @@ describe('read-only mode and fault injection', () => {
   });
 
   it('fails the next K calls of one endpoint with a 5xx, then recovers', async () => {
-    mock.faults.add({ kind: 'status', endpoint: 'extract', status: 503, times: 2 });
-    assert.equal((await extract(mock, { numberOfSequenceEntries: 1, pipelineVersion: 1 })).status, 503);
+    mock.faults.add({ kind: 'status', endpoint: 'extract', status: 503, times: 2, retryAfterSeconds: 3 });
+    const failed = await extract(mock, { numberOfSequenceEntries: 1, pipelineVersion: 1 });
+    assert.equal(failed.status, 503);
+    assert.equal(failed.headers['retry-after'], '3');
     assert.equal((await submit(mock, '')).status, 204);
     assert.equal((await extract(mock, { numberOfSequenceEntries: 1, pipelineVersion: 1 })).status, 503);
     assert.equal((await extract(mock, { numberOfSequenceEntries: 1, pipelineVersion: 1 })).status, 200);
