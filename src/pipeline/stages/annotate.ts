@@ -3,8 +3,7 @@
  * A failure on one entry turns that entry into the errored entry of preprocessing-config.md §6.4;
  * it never escapes the stage.
  */
-import type { Annotation } from '../../contract/entries.js';
-import { accessionVersion, emptyProcessedData } from '../../contract/entries.js';
+import { accessionVersion } from '../../contract/entries.js';
 import type { ParsedConfig } from '../../config/schema.js';
 import { effectiveAlignmentRequirement } from '../../config/datasets.js';
 import { mergeAnnotations } from '../../metadata/annotations.js';
@@ -12,6 +11,7 @@ import type { CompiledSpec } from '../../metadata/compile.js';
 import { guardMetadata } from '../../metadata/guard.js';
 import { processMetadata } from '../../metadata/process.js';
 import type { TaxonomyClient } from '../../metadata/taxonomy.js';
+import { haltWithFallback } from '../pipeline.js';
 import type { EntryWork, Stage, StageContext } from '../stage.js';
 
 export interface AnnotateStageOptions {
@@ -25,23 +25,6 @@ export interface AnnotateStageOptions {
 
 /** Entries processed at once when functions wait on the taxonomy service. */
 const ASYNC_CONCURRENCY = 16;
-
-export function erroredEntryAnnotation(work: EntryWork): Annotation {
-  return {
-    unprocessedFields: [{ name: 'unknown', type: 'Metadata' }],
-    processedFields: [{ name: 'unknown', type: 'Metadata' }],
-    message: `Failed to process submission with id: ${accessionVersion(work.input)} - please review your submission or reach out to an administrator if this error persists.`,
-    category: 'internal',
-  };
-}
-
-/** §6.4: nothing of the entry is kept but one error telling the submitter it failed. */
-export function markErrored(work: EntryWork): void {
-  work.output.data = emptyProcessedData();
-  work.output.errors = [erroredEntryAnnotation(work)];
-  work.output.warnings = [];
-  work.halted = true;
-}
 
 export function createAnnotateStage(options: AnnotateStageOptions): Stage {
   const { compiled } = options;
@@ -67,7 +50,8 @@ export function createAnnotateStage(options: AnnotateStageOptions): Stage {
       mergeAnnotations(work.output.warnings, outcome.warnings);
     } catch (error) {
       context.logger.error({ err: error, accessionVersion: accessionVersion(work.input) }, 'metadata processing failed; sending the errored entry');
-      markErrored(work);
+      // §6.4: nothing of the entry is kept but one error telling the submitter it failed.
+      haltWithFallback(work);
     }
   }
 
