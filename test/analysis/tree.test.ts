@@ -6,6 +6,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
+import { AlignerPool } from '../../src/align/pool.js';
+import { loadDataset, loadDatasetExamples } from '../../src/dataset/load.js';
 import { analyzeAlignment } from '../../src/analysis/analyze.js';
 import { indexTree, nodeNucStates } from '../../src/analysis/tree/tree-index.js';
 import { parseGff3 } from '../../src/dataset/gff3.js';
@@ -52,4 +54,31 @@ test('a leaf-identical query has no private mutations and good private-mutation 
   assert.equal((a.result.qc as any).privateMutations.status, 'good');
   assert.ok(a.result.cladeFounderInfo);
   assert.ok(Array.isArray(a.result.phenotypeValues));
+});
+
+test('RSV-A example sequences that the tree names get the tree\'s clade (aligned by the real pool)', async () => {
+  const loaded = await loadDataset(dir);
+  const examples = await loadDatasetExamples(dir);
+  const pool = await AlignerPool.create({ threads: 2, datasets: { main: loaded } });
+  try {
+    let named = 0;
+    let assigned = 0;
+    for (const example of examples) {
+      const outcome = await pool.align('main', example.sequence);
+      assert.ok(outcome.ok, `${example.name} failed to align`);
+      const result = (outcome.analysis as { result: Record<string, unknown> }).result;
+      assert.equal(typeof result.clade, 'string', example.name);
+      assigned++;
+      // Tree leaves are named like Australia/PP_001JVJY.1/2016-01-04; examples by accession.
+      const leaf = index.nodes.find((n) => n.name.includes(`/${example.name}.`));
+      if (!leaf) continue;
+      named++;
+      assert.equal(result.clade, leaf.clade, example.name);
+      assert.equal(result.nearestNodeName, leaf.name, example.name);
+    }
+    assert.equal(assigned, examples.length);
+    assert.ok(named >= 3, `examples named in the tree: ${named}`);
+  } finally {
+    await pool.close();
+  }
 });
