@@ -15,6 +15,7 @@ import { DEFAULT_USERS, type MockUser, TokenIssuer } from './auth.js';
 import type { MockContext } from './context.js';
 import { registerExtractRoute } from './extract.js';
 import { Faults } from './faults.js';
+import { registerHealthRoutes } from './health.js';
 import { registerInspectionRoutes } from './inspection.js';
 import { sendProblem } from './problem.js';
 import { RequestLog } from './request-log.js';
@@ -130,6 +131,7 @@ export function createMockBackendApp(options: MockBackendOptions): { app: Fastif
   registerExtractRoute(app, context);
   registerSubmitRoute(app, context);
   registerInspectionRoutes(app, context);
+  registerHealthRoutes(app);
 
   const stops: (() => void)[] = [];
   if (context.sweepIntervalSeconds) stops.push(every(context.sweepIntervalSeconds, () => resetStaleInProcessing(store, context.staleTimeoutSeconds)));

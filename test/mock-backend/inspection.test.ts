@@ -41,4 +41,14 @@ describe('inspection API', () => {
       await mock.close();
     }
   });
+
+  it('serves the backend health helpers without auth', async () => {
+    const mock = await startTestMock();
+    try {
+      assert.deepEqual(await (await fetch(`${mock.url}/actuator/health`)).json(), { status: 'UP' });
+      assert.equal((await (await fetch(`${mock.url}/`)).json()).status, 'Healthy');
+    } finally {
+      await mock.close();
+    }
+  });
 });
