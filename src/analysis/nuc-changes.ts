@@ -2,7 +2,6 @@
  * Nucleotide differences of the query against the reference, both in reference coordinates
  * (alignment.md §9).
  */
-import { isNonAcgtn } from './nuc-letters.js';
 import type { CharacterRange, Insertion, NucDeletionRange, NucSubstitution, Range } from './types.js';
 
 export interface NucChanges {
@@ -19,11 +18,18 @@ export interface NucChanges {
   coverage: number;
 }
 
+const A = 65;
+const C = 67;
+const G = 71;
+const T = 84;
+const N = 78;
+const GAP = 45;
+
 export function alignmentRangeOf(query: string): Range {
   let begin = 0;
-  while (begin < query.length && query[begin] === '-') begin++;
+  while (begin < query.length && query.charCodeAt(begin) === GAP) begin++;
   let end = query.length;
-  while (end > begin && query[end - 1] === '-') end--;
+  while (end > begin && query.charCodeAt(end - 1) === GAP) end--;
   return { begin, end };
 }
 
@@ -37,38 +43,35 @@ export function findNucChanges(reference: string, query: string, insertions: Ins
   let totalMissing = 0;
   let totalNonACGTNs = 0;
 
-  let runStart = -1;
-  let runLetter = '';
-  const closeRun = (end: number) => {
-    if (runStart < 0) return;
-    const range = { begin: runStart, end };
-    if (runLetter === '-') deletions.push({ range });
-    else if (runLetter === 'N') missing.push({ range, character: 'N' });
-    else nonACGTNs.push({ range, character: runLetter });
-    runStart = -1;
-  };
-
-  for (let pos = alignmentRange.begin; pos < alignmentRange.end; pos++) {
-    const code = query.charCodeAt(pos);
-    // Fast path for the common case: A, C, G, T (65, 67, 71, 84).
-    if (code === 65 || code === 67 || code === 71 || code === 84) {
-      if (runStart >= 0) closeRun(pos);
+  // A run of one non-ACGT letter is open while runCode !== 0.
+  let runCode = 0;
+  let runStart = 0;
+  const end = alignmentRange.end;
+  for (let pos = alignmentRange.begin; pos <= end; pos++) {
+    const code = pos < end ? query.charCodeAt(pos) : 0;
+    if (runCode !== 0 && code !== runCode) {
+      const range = { begin: runStart, end: pos };
+      if (runCode === GAP) deletions.push({ range });
+      else if (runCode === N) missing.push({ range, character: 'N' });
+      else nonACGTNs.push({ range, character: String.fromCharCode(runCode) });
+      runCode = 0;
+    }
+    if (pos === end) break;
+    if (code === A || code === C || code === G || code === T) {
       if (code !== reference.charCodeAt(pos)) substitutions.push({ refNuc: reference[pos], pos, qryNuc: query[pos] });
       continue;
     }
-    const q = query[pos];
-    if (q === '-') totalDeletions++;
-    else if (q === 'N') totalMissing++;
-    else if (isNonAcgtn(q)) totalNonACGTNs++;
-    if (runStart >= 0 && q !== runLetter) closeRun(pos);
-    if (runStart < 0) {
+    if (code === GAP) totalDeletions++;
+    else if (code === N) totalMissing++;
+    else totalNonACGTNs++;
+    if (runCode === 0) {
+      runCode = code;
       runStart = pos;
-      runLetter = q;
     }
   }
-  closeRun(alignmentRange.end);
 
-  const totalInsertions = insertions.reduce((sum, insertion) => sum + insertion.ins.length, 0);
+  let totalInsertions = 0;
+  for (const insertion of insertions) totalInsertions += insertion.ins.length;
   const sequenced = alignmentRange.end - alignmentRange.begin;
   const coverage = reference.length === 0 ? 0 : (sequenced - totalMissing - totalNonACGTNs) / reference.length;
   return {
