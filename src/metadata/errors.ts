@@ -1,13 +1,13 @@
 /**
- * A configuration that cannot run. Thrown once at startup with every problem found, so an
- * operator fixes the whole config in one pass instead of one restart per mistake.
+ * A processing spec that cannot run. Thrown once at startup with every problem found, so an
+ * operator fixes the whole config in one pass. It is the shared ConfigError (same exit code and
+ * error code as the loader's), narrowed so callers can tell spec problems apart.
  */
-export class ConfigError extends Error {
-  readonly problems: string[];
+import { ConfigError as SharedConfigError } from '../shared/errors.js';
 
+export class ConfigError extends SharedConfigError {
   constructor(problems: string[]) {
-    super(problems.length === 1 ? problems[0] : `${problems.length} configuration problems:\n- ${problems.join('\n- ')}`);
+    super(problems);
     this.name = 'ConfigError';
-    this.problems = problems;
   }
 }

@@ -7,11 +7,22 @@
 import { FloatValue } from '../contract/entries.js';
 
 const DECIMAL_DIGIT = /\p{Nd}/u;
-const PY_WHITESPACE = /^[\s\u001c-\u001f\u0085]+|[\s\u001c-\u001f\u0085]+$/gu;
+const PY_WHITESPACE_CHAR = /^[\s\u001c-\u001f\u0085]$/u;
 
-/** Python's `str.strip()` with no argument (Unicode whitespace, including the ASCII separators). */
+function isPyWhitespace(char: string): boolean {
+  return PY_WHITESPACE_CHAR.test(char) && char !== '\ufeff';
+}
+
+/**
+ * Python's `str.strip()` with no argument (Unicode whitespace, including the ASCII separators).
+ * Scans from both ends instead of using a `\s+$` regex, which is quadratic on long blank runs.
+ */
 export function pyStrip(text: string): string {
-  return text.replace(PY_WHITESPACE, '');
+  let start = 0;
+  let end = text.length;
+  while (start < end && isPyWhitespace(text[start])) start += 1;
+  while (end > start && isPyWhitespace(text[end - 1])) end -= 1;
+  return start === 0 && end === text.length ? text : text.slice(start, end);
 }
 
 /** Value of one Unicode decimal digit: digits come in contiguous runs of ten starting at zero. */
@@ -33,8 +44,12 @@ function asciiDigits(text: string): string {
 const INT_SYNTAX = /^[+-]?\d+(?:_\d+)*$/;
 
 /** Python `int(text)`; null when Python would raise. May exceed the safe-integer range. */
+/** Python refuses to convert longer digit strings (CPython's int_max_str_digits). */
+const MAX_INT_DIGITS = 4300;
+
 export function parsePyInt(text: string): bigint | null {
   const normalised = asciiDigits(pyStrip(text));
+  if (normalised.length > MAX_INT_DIGITS + 1) return null;
   if (!INT_SYNTAX.test(normalised)) return null;
   return BigInt(normalised.replace(/_/g, ''));
 }

@@ -11,12 +11,21 @@ export const AUTHORS_FORMAT_HELP =
 
 // Latin letters up to the end of Latin Extended-B, without × and ÷.
 const LETTER = "A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F";
-const LAST_NAME = `[${LETTER}'][${LETTER}' .\\-]*`;
+// Last and first name are matched separately: one regex over `last , first` backtracks
+// quadratically on long runs of spaces, and a submitted cell can be a megabyte.
+const LAST_NAME = new RegExp(`^[${LETTER}'][${LETTER}' .\\-]*$`);
 const FIRST_TOKEN = `(?:[${LETTER}.'\\-]+|\\d+(?:st|nd|rd|th))`;
-const NAME = new RegExp(`^(${LAST_NAME})\\s*,\\s*((?:${FIRST_TOKEN}(?:\\s+${FIRST_TOKEN})*)?)$`);
+const FIRST_NAME = new RegExp(`^(?:${FIRST_TOKEN}(?:\\s+${FIRST_TOKEN})*)?$`);
 const SUFFIXES = new Set(['II', 'III', 'IV', 'V', 'VI']);
 const ORDINAL = /^\d+(?:st|nd|rd|th)$/;
 const ANY_LETTER = /\p{L}/u;
+
+/** `Last, First` with a mandatory last name and an optional first name. */
+function isValidName(name: string): boolean {
+  const comma = name.indexOf(',');
+  if (comma < 0) return false;
+  return LAST_NAME.test(name.slice(0, comma).trim()) && FIRST_NAME.test(name.slice(comma + 1).trim());
+}
 
 function nonLatinErrors(text: string): Issue[] {
   const errors: Issue[] = [];
@@ -60,7 +69,7 @@ function splitNames(text: string): string[] | null {
   const pieces = text.split(';');
   if (pieces.length > 1 && pieces[pieces.length - 1] === '') pieces.pop();
   const names = pieces.map((piece) => piece.trim());
-  return names.every((name) => name !== '' && NAME.test(name)) ? names : null;
+  return names.every((name) => name !== '' && isValidName(name)) ? names : null;
 }
 
 function invalidMessage(text: string): string {
@@ -69,7 +78,7 @@ function invalidMessage(text: string): string {
     .split(';')
     .filter((piece) => piece !== '')
     .map((piece) => piece.trim())
-    .filter((name) => !NAME.test(name));
+    .filter((name) => !isValidName(name));
   if (invalid.length === 0) return `The authors list is not in a recognized format. ${AUTHORS_FORMAT_HELP}`;
   const shown = invalid.slice(0, 3).map((name) => `'${name}'`).join('; ');
   const more = invalid.length > 3 ? ` ... and ${invalid.length - 3} others.` : '.';
