@@ -9,7 +9,9 @@ import { datasetsOf, effectiveAlignmentRequirement } from '../config/datasets.js
 import type { OrganismSchema } from '../contract/organism.js';
 import { AlignerPool } from '../align/pool.js';
 import { loadDataset, type LoadedDataset } from '../dataset/load.js';
-import { resolveDatasetDirectory } from '../dataset/resolve.js';
+import { join } from 'node:path';
+import { isLocalPath } from '../config/load.js';
+import { PreproError } from '../shared/errors.js';
 import { compileProcessingSpec } from '../metadata/compile.js';
 import { createAnnotateStage } from './stages/annotate.js';
 import { createAlignStage } from './stages/align.js';
@@ -18,7 +20,8 @@ import { createValidateStage } from './stages/validate.js';
 import { createGuardStage } from './stages/guard.js';
 import { organismFromConfig, type DatasetFacts } from './organism-from-config.js';
 import { createPipeline, type Pipeline } from './pipeline.js';
-import { referencePeptides } from '../analysis/reference-peptides.js';
+import { translate } from '../analysis/genetic-code.js';
+import { referenceCdsSequence } from '../analysis/cds-extract.js';
 
 export interface BuiltPipeline {
   pipeline: Pipeline;
@@ -33,6 +36,8 @@ export interface BuildOptions {
   signal?: AbortSignal;
   /** Overrides `alignment_threads`. */
   threads?: number;
+  /** False: load datasets and derive the organism schema without starting threads. */
+  startPool?: boolean;
 }
 
 export async function buildPipeline(options: BuildOptions): Promise<BuiltPipeline> {
@@ -49,19 +54,19 @@ export async function buildPipeline(options: BuildOptions): Promise<BuiltPipelin
       facts.push({ spec, referenceLength: null, annotation: null });
       continue;
     }
-    const directory = await resolveDatasetDirectory(spec, config.dataset_cache_dir, { signal: options.signal, logger });
+    const directory = await datasetDirectory(spec.datasetServer, spec.datasetName);
     const dataset = await loadDataset(directory);
     datasets[spec.sequenceName] = dataset;
     facts.push({
       spec,
       referenceLength: dataset.reference.sequence.length,
       annotation: dataset.annotation,
-      referencePeptides: referencePeptides(dataset),
+      referencePeptides: Object.fromEntries(dataset.annotation.cdses.map((cds) => [cds.name, translate(referenceCdsSequence(dataset.reference.sequence, cds))])),
     });
     logger.info({ sequenceName: spec.sequenceName, dataset: spec.datasetName, referenceLength: dataset.reference.sequence.length, cds: dataset.annotation.cdses.length }, 'dataset loaded');
   }
 
-  const pool = aligned && Object.keys(datasets).length > 0
+  const pool = options.startPool !== false && aligned && Object.keys(datasets).length > 0
     ? await AlignerPool.create({ threads: options.threads ?? (config.alignment_threads || undefined), datasets })
     : null;
 
@@ -81,4 +86,9 @@ export async function buildPipeline(options: BuildOptions): Promise<BuiltPipelin
     datasets,
     pool,
   };
+}
+
+async function datasetDirectory(server: string, name: string): Promise<string> {
+  if (isLocalPath(server)) return join(server, name);
+  throw new PreproError('PREPRO_DATASET_UNAVAILABLE', `dataset ${name}: downloading from ${server} is not available in this build`);
 }

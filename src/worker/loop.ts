@@ -3,7 +3,7 @@
  * current batch and submits running asynchronously (at most one in flight), an idle backoff when
  * the queue is empty, and a drain on shutdown.
  */
-import { EventEmitter } from 'node:events';
+import { EventEmitter, setMaxListeners } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import type { BackendClient } from '../backend/client.js';
@@ -52,6 +52,8 @@ export class Worker extends EventEmitter<WorkerEvents> {
   constructor(options: WorkerOptions) {
     super();
     this.#o = options;
+    // Every in-flight alignment listens for a forced shutdown.
+    setMaxListeners(0, this.#forced.signal, this.#stopping.signal);
     const c = options.config;
     const target = c.batch_target_seconds ?? Math.max(5, Math.min(60, Math.floor(c.backend_stale_timeout_seconds / 10)));
     this.batchSize = new AdaptiveBatchSize(c.batch_size, c.max_batch_size ?? c.batch_size * 10, target);
