@@ -57,7 +57,11 @@ export function createAlignStage(options: AlignStageOptions): Stage {
   const specs = datasetsOf(config);
   const alignedSpecs = specs.filter((d) => d.datasetName && options.datasets[d.sequenceName]);
   const multiDataset = specs.length > 1;
-  const indexes = requirement !== 'NONE' ? indexDatasets(options.datasets) : new Map();
+  // Only the datasets this config names take part in classification.
+  const indexes =
+    requirement !== 'NONE'
+      ? indexDatasets(Object.fromEntries(alignedSpecs.map((d) => [d.sequenceName, options.datasets[d.sequenceName]])))
+      : new Map();
   const organism = config.organism;
 
   async function alignOne(name: string, sequence: string, signal: AbortSignal): Promise<AlignOutcomeLike> {

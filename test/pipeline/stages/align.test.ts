@@ -22,10 +22,9 @@ let pool: AlignerPool;
 let datasets: Record<string, Awaited<ReturnType<typeof loadDataset>>>;
 
 before(async () => {
-  datasets = {
-    'ebola-sudan': await loadDataset(path.join(base, 'ebola-sudan/main')),
-    'ebola-zaire': await loadDataset(path.join(base, 'ebola-zaire/main')),
-  };
+  const sudan = await loadDataset(path.join(base, 'ebola-sudan/main'));
+  // Sequence names: `main` (single segment), or the segment / reference names of the Ebola configs.
+  datasets = { main: sudan, 'ebola-sudan': sudan, 'ebola-zaire': await loadDataset(path.join(base, 'ebola-zaire/main')) };
   pool = await AlignerPool.create({ threads: 1, datasets });
 });
 after(async () => pool?.close());
@@ -42,11 +41,11 @@ function work(sequences: Record<string, string | null>): EntryWork {
 
 const context = { signal: new AbortController().signal, logger: pino({ level: 'silent' }) };
 
-function multiConfig(requirement: 'ALL' | 'ANY') {
+function multiConfig(requirement: 'ALL' | 'ANY', method: 'align' | 'minimizer' = 'align') {
   return ConfigSchema.parse({
     organism: 'multi-ebola-test',
     alignment_requirement: requirement,
-    segment_classification_method: 'align',
+    segment_classification_method: method,
     segments: [
       { name: 'ebola-sudan', references: [{ nextclade_dataset_name: 'ebola-dataset/ebola-sudan', genes: ['NPEbolaSudan', 'VP35EbolaSudan'] }] },
       { name: 'ebola-zaire', references: [{ nextclade_dataset_name: 'ebola-dataset/ebola-zaire', genes: ['VP24EbolaZaire', 'LEbolaZaire'] }] },
@@ -54,7 +53,7 @@ function multiConfig(requirement: 'ALL' | 'ANY') {
   });
 }
 
-async function runStages(config: ReturnType<typeof multiConfig>, entries: EntryWork[]) {
+async function runStages(config: ReturnType<typeof ConfigSchema.parse>, entries: EntryWork[]) {
   await createAlignStage({ config, datasets, pool }).run(entries, context);
   await createTranslateStage({ config }).run(entries, context);
 }
@@ -93,4 +92,127 @@ test('an unrelated sequence matches no reference; the zaire one is processed', a
   ]);
   assert.deepEqual(Object.keys(entry.output.data.alignedNucleotideSequences), ['ebola-zaire']);
   assert.equal(entry.output.data.alignedAminoAcidSequences.VP24EbolaZaire?.endsWith('*'), true);
+});
+
+const singleConfig = ConfigSchema.parse({
+  organism: 'ebola-sudan-test',
+  segments: [{ name: 'main', references: [{ nextclade_dataset_name: 'ebola-sudan', genes: ['NPEbolaSudan', 'VP35EbolaSudan'] }] }],
+});
+
+function randomSequence(length: number, seed: number): string {
+  return Array.from({ length }, () => 'ACGT'[(seed = (seed * 1103515245 + 12345) % 2 ** 31) % 4]).join('');
+}
+
+test('single segment, one substitution G461A: aligned = input, both peptides, one substitution', async () => {
+  assert.equal(sudanRef[460], 'G');
+  const query = sudanRef.slice(0, 460) + 'A' + sudanRef.slice(461);
+  const entry = work({ fastaHeader: query });
+  await runStages(singleConfig, [entry]);
+  const data = entry.output.data;
+  assert.deepEqual(entry.output.errors, []);
+  assert.deepEqual(entry.output.warnings, []);
+  assert.equal(data.alignedNucleotideSequences.main, query);
+  assert.equal(data.unalignedNucleotideSequences.main, query);
+  assert.deepEqual(data.sequenceNameToFastaId, { main: 'fastaHeader' });
+  assert.deepEqual(Object.keys(data.alignedAminoAcidSequences).sort(), ['NPEbolaSudan', 'VP35EbolaSudan']);
+  const result = entry.nextclade.main as Record<string, unknown>;
+  assert.equal(result.totalSubstitutions, 1);
+  assert.equal(result.coverage, 1);
+});
+
+test('single segment, 3-nt deletion: totalDeletions 3 and the gap in the aligned sequence', async () => {
+  const query = sudanRef.slice(0, 1000) + sudanRef.slice(1003);
+  const entry = work({ fastaHeader: query });
+  await runStages(singleConfig, [entry]);
+  assert.equal((entry.nextclade.main as Record<string, unknown>).totalDeletions, 3);
+  assert.ok(entry.output.data.alignedNucleotideSequences.main!.includes('---'));
+});
+
+test('single segment, two sequences: the single-segmented error and no sequences', async () => {
+  const entry = work({ fastaHeader1: sudanRef, fastaHeader2: sudanRef });
+  await runStages(singleConfig, [entry]);
+  assert.equal(entry.output.errors.length, 1);
+  assert.ok(entry.output.errors[0].message.startsWith("Multiple sequences: ['fastaHeader1', 'fastaHeader2'] found in the input data, but organism: ebola-sudan-test is single-segmented."));
+  assert.deepEqual(entry.output.errors[0].processedFields, [{ name: 'alignment', type: 'NucleotideSequence' }]);
+  assert.deepEqual(entry.output.data.unalignedNucleotideSequences, {});
+});
+
+test('single segment, 53 random bases: failed to align on main, unaligned kept', async () => {
+  const random = randomSequence(53, 11);
+  const entry = work({ fastaHeader: random });
+  await runStages(singleConfig, [entry]);
+  assert.deepEqual(entry.output.errors.map((e) => [e.processedFields[0].name, e.message]), [['main', 'Nucleotide sequence failed to align']]);
+  assert.equal(entry.output.data.unalignedNucleotideSequences.main, random);
+  assert.deepEqual(entry.output.data.sequenceNameToFastaId, { main: 'fastaHeader' });
+  assert.deepEqual(entry.output.data.alignedNucleotideSequences, {});
+  assert.equal(entry.nextclade.main, null);
+});
+
+test('multi segment, only zaire: no errors, sudan absent', async () => {
+  const entry = work({ fastaHeader2: zaireRef });
+  await runStages(multiConfig('ALL'), [entry]);
+  assert.deepEqual(entry.output.errors, []);
+  assert.deepEqual(Object.keys(entry.output.data.unalignedNucleotideSequences), ['ebola-zaire']);
+});
+
+test('ANY + sort: a 90-nt sudan fragment is assigned but fails to align (warning); zaire aligns', async () => {
+  const entry = work({ fastaHeader1: sudanRef.slice(2000, 2090), fastaHeader2: zaireRef });
+  await runStages(multiConfig('ANY', 'minimizer'), [entry]);
+  assert.deepEqual(entry.output.errors, []);
+  assert.deepEqual(entry.output.warnings.map((w) => [w.processedFields[0].name, w.message]), [
+    ['ebola-sudan', 'Nucleotide sequence for ebola-sudan failed to align'],
+  ]);
+  assert.equal(entry.output.data.unalignedNucleotideSequences['ebola-sudan'], sudanRef.slice(2000, 2090));
+  assert.equal(entry.output.data.sequenceNameToFastaId['ebola-sudan'], 'fastaHeader1');
+  assert.ok(entry.output.data.alignedNucleotideSequences['ebola-zaire']);
+});
+
+test('ANY + sort: two fragments give two warnings and "No sequence aligned."', async () => {
+  const entry = work({ fastaHeader1: sudanRef.slice(2000, 2090), fastaHeader2: zaireRef.slice(5000, 5090) });
+  await runStages(multiConfig('ANY', 'minimizer'), [entry]);
+  assert.equal(entry.output.warnings.length, 2);
+  assert.deepEqual(entry.output.errors.map((e) => e.message), ['No sequence aligned.']);
+});
+
+const multiReferenceConfig = ConfigSchema.parse({
+  organism: 'multi-ebola-test',
+  alignment_requirement: 'ANY',
+  segments: [
+    {
+      name: 'main',
+      references: [
+        { name: 'ebola-sudan', nextclade_dataset_name: 'ebola-dataset/ebola-sudan', genes: ['NPEbolaSudan', 'VP35EbolaSudan'] },
+        { name: 'ebola-zaire', nextclade_dataset_name: 'ebola-dataset/ebola-zaire', genes: ['VP24EbolaZaire', 'LEbolaZaire'] },
+      ],
+    },
+  ],
+});
+
+test('multi reference: a Zaire genome is assigned to reference ebola-zaire with suffixed gene keys', async () => {
+  const entry = work({ 'ebola-zaire': zaireRef });
+  await runStages(multiReferenceConfig, [entry]);
+  assert.deepEqual(entry.output.errors, []);
+  assert.deepEqual(entry.output.data.sequenceNameToFastaId, { 'ebola-zaire': 'ebola-zaire' });
+  assert.equal(entry.assignments['ebola-zaire'].reference, 'ebola-zaire');
+  assert.deepEqual(Object.keys(entry.output.data.alignedAminoAcidSequences).sort(), ['LEbolaZaire-ebola-zaire', 'VP24EbolaZaire-ebola-zaire']);
+});
+
+test('multi reference: both references submitted is "Multiple sequences … align to main"', async () => {
+  const entry = work({ 'ebola-zaire': zaireRef, 'ebola-sudan': sudanRef });
+  await runStages(multiReferenceConfig, [entry]);
+  assert.deepEqual(entry.output.errors.map((e) => e.message), [
+    'Multiple sequences (with fasta ids: ebola-zaire, ebola-sudan) align to main - only one entry is allowed.',
+  ]);
+  assert.deepEqual(entry.output.data.unalignedNucleotideSequences, {});
+});
+
+test('max_sequences_per_entry only flags the entry that exceeds it', async () => {
+  const config = ConfigSchema.parse({ ...multiConfig('ALL'), max_sequences_per_entry: 1 });
+  const tooMany = work({ fastaHeader1: sudanRef, fastaHeader2: zaireRef });
+  const fine = work({ fastaHeader1: sudanRef });
+  await runStages(config, [tooMany, fine]);
+  assert.deepEqual(tooMany.output.errors.map((e) => e.message), [
+    'Entry has 2 sequences but the maximum allowed number of sequences per entry is 1.',
+  ]);
+  assert.deepEqual(fine.output.errors, []);
 });
