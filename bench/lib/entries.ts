@@ -1,0 +1,24 @@
+/** Synthetic submissions for the metadata-only organism: valid ones, with a deterministic mix of warnings and errors. */
+import type { SeedEntry } from '../../src/mock-backend/index.js';
+
+const COUNTRIES = ['Brazil', 'Canada', 'Germany', 'India', 'Kenya', 'Peru', 'Switzerland'];
+
+export function metadataEntry(i: number): SeedEntry {
+  const day = String((i % 28) + 1).padStart(2, '0');
+  return {
+    submissionId: `sub-${i}`,
+    metadata: {
+      sampleCollectionDate: i % 97 === 0 ? 'not a date' : `2024-0${(i % 9) + 1}-${day}`,
+      geoLocCountry: i % 53 === 0 ? 'Atlantis' : COUNTRIES[i % COUNTRIES.length]!,
+      hostAge: String(i % 90),
+      ctValue: i % 2 ? String(20 + (i % 15)) : `${20 + (i % 15)}.5`,
+      authors: 'Doe, Jane; Smith, John',
+      specimenCollectorSampleId: `sample-${i}`,
+    },
+    sequences: {},
+  };
+}
+
+export function metadataEntries(count: number, offset = 0): SeedEntry[] {
+  return Array.from({ length: count }, (_, i) => metadataEntry(offset + i));
+}
