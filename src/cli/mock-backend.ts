@@ -16,9 +16,12 @@ export async function mockBackendCommand(args: ParsedArgs): Promise<number> {
   const { config } = loaded;
   const logger = createLogger({ level: config.log_level, base: { component: 'mock-backend' } });
   let organisms: Record<string, OrganismSchema>;
+  let accessionPrefix: string | undefined;
   const backendConfig = args.options['backend-config']?.[0];
   if (backendConfig) {
-    organisms = loadBackendConfigFile(backendConfig).organisms;
+    const parsed = loadBackendConfigFile(backendConfig);
+    organisms = parsed.organisms;
+    accessionPrefix = parsed.accessionPrefix;
   } else {
     organisms = { [config.organism]: await organismForConfig(config, logger) };
   }
@@ -27,6 +30,7 @@ export async function mockBackendCommand(args: ParsedArgs): Promise<number> {
   const staleTimeout = args.options['stale-timeout'] ? Number(args.options['stale-timeout'][0]) : undefined;
   const mock = await startMockBackend({
     organisms,
+    accessionPrefix,
     port,
     host: args.options.host?.[0] ?? '0.0.0.0',
     staleTimeoutSeconds: staleTimeout,
