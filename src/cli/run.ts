@@ -16,7 +16,7 @@ export async function runCommand(args: ParsedArgs): Promise<number> {
   const { config } = loaded;
   const logger = createLogger({ level: process.env.PREPROCESSING_LOG_LEVEL ?? config.log_level, base: { version: VERSION, organism: config.organism, pipelineVersion: config.pipeline_version } });
   logger.info({ config: configSummary(loaded) }, 'configuration loaded');
-  if (loaded.unknownKeys.length > 0) logger.warn({ keys: loaded.unknownKeys }, 'config keys not used by this pipeline were ignored');
+  if (loaded.unknownKeys.length > 0) logger.debug({ keys: loaded.unknownKeys }, 'config keys not used by this pipeline were ignored (as the reference does)');
 
   const metrics = createMetrics();
   metrics.buildInfo.set({ version: VERSION, pipeline_version: String(config.pipeline_version), organism: config.organism }, 1);
