@@ -6,7 +6,7 @@
 import { cdsCoverage, findAaChanges } from './aa-changes.js';
 import { insertionsByPosition } from './cds-extract.js';
 import { datasetContext, type AnalysisDataset } from './dataset-context.js';
-import { findNucChanges } from './nuc-changes.js';
+import { findNucChanges, type NucChanges } from './nuc-changes.js';
 import { computePhenotypes } from './phenotype.js';
 import { findStopCodons } from './qc/stop-codons.js';
 import { runQc } from './qc/run-qc.js';
@@ -39,18 +39,54 @@ export function readAlignment(alignment: unknown): AlignmentInput & { seqName: s
   const score = [a.alignmentScore, a.score].find((v) => typeof v === 'number') as number | undefined;
   return {
     seqName: typeof a.seqName === 'string' ? a.seqName : '',
-    query: query.toUpperCase(),
+    // The aligner upper-cases input (alignment.md §2); only hand-made alignments need it here.
+    query: /[a-z]/.test(query.slice(0, 64)) ? query.toUpperCase() : query,
     insertions,
     alignmentScore: score ?? 0,
     isReverseComplement: a.isReverseComplement === true,
   };
 }
 
+/**
+ * The aligner already computed the nucleotide changes (same definitions, alignment.md §9) in this
+ * thread; reuse them rather than scanning the genome twice. Hand-made alignments get them computed.
+ */
+function nucChangesOf(alignment: unknown, reference: string, input: AlignmentInput): NucChanges {
+  const a = alignment as Partial<NucChanges> | null;
+  if (
+    a &&
+    a.alignmentRange &&
+    Array.isArray(a.substitutions) &&
+    Array.isArray(a.deletions) &&
+    Array.isArray(a.missing) &&
+    Array.isArray(a.nonACGTNs) &&
+    typeof a.coverage === 'number' &&
+    typeof a.totalMissing === 'number' &&
+    typeof a.totalNonACGTNs === 'number' &&
+    typeof a.totalDeletions === 'number'
+  ) {
+    return {
+      alignmentRange: a.alignmentRange,
+      substitutions: a.substitutions,
+      deletions: a.deletions,
+      missing: a.missing,
+      nonACGTNs: a.nonACGTNs,
+      totalSubstitutions: a.substitutions.length,
+      totalDeletions: a.totalDeletions,
+      totalInsertions: input.insertions.reduce((sum, i) => sum + i.ins.length, 0),
+      totalMissing: a.totalMissing,
+      totalNonACGTNs: a.totalNonACGTNs,
+      coverage: a.coverage,
+    };
+  }
+  return findNucChanges(reference, input.query, input.insertions);
+}
+
 export function analyzeAlignment(dataset: AnalysisDataset, alignment: unknown): SequenceAnalysis {
   const context = datasetContext(dataset);
   const input = readAlignment(alignment);
   const { reference } = context;
-  const nuc = findNucChanges(reference, input.query, input.insertions);
+  const nuc = nucChangesOf(alignment, reference, input);
 
   const queryContext = {
     reference,

@@ -13,22 +13,54 @@ export interface DetectedFrameShift extends FrameShift {
   nucRelAln: Range;
 }
 
-/** Regions, in extracted-alignment columns, where the query is out of frame. */
+/** Sorted positions of `-` in a string. */
+function gapPositions(seq: string): number[] {
+  const out: number[] = [];
+  for (let i = seq.indexOf('-'); i >= 0; i = seq.indexOf('-', i + 1)) out.push(i);
+  return out;
+}
+
+/**
+ * Regions, in extracted-alignment columns, where the query is out of frame. Only indel columns can
+ * change the frame, so the walk visits those (found with `indexOf`) instead of every column.
+ */
 export function detectShiftedRegions(query: string, reference: string): Range[] {
+  const refGaps = gapPositions(reference);
+  const qryGaps = gapPositions(query);
+  if (refGaps.length === 0 && qryGaps.length === 0) return [];
+  // Indel columns in order; a column with gaps on both sides counts as an insertion (reference gap).
+  const indels: { pos: number; shift: number }[] = [];
+  let r = 0;
+  let q = 0;
+  while (r < refGaps.length || q < qryGaps.length) {
+    const nextRef = r < refGaps.length ? refGaps[r] : Infinity;
+    const nextQry = q < qryGaps.length ? qryGaps[q] : Infinity;
+    if (nextRef <= nextQry) {
+      indels.push({ pos: nextRef, shift: 2 });
+      r++;
+      if (nextQry === nextRef) q++;
+    } else {
+      indels.push({ pos: nextQry, shift: 1 });
+      q++;
+    }
+  }
   const regions: Range[] = [];
   let frame = 0;
   let begin = -1;
-  for (let i = 0; i < query.length; i++) {
-    const isInsertion = reference[i] === '-';
-    const isDeletion = !isInsertion && query[i] === '-';
-    if (isInsertion || isDeletion) {
-      frame = (frame + (isInsertion ? 2 : 1)) % 3;
-      if (frame === 0 && begin >= 0) {
-        regions.push({ begin, end: i });
-        begin = -1;
-      }
-    } else if (frame !== 0 && begin < 0) {
-      begin = i;
+  for (let k = 0; k < indels.length; k++) {
+    const { pos, shift } = indels[k];
+    frame = (frame + shift) % 3;
+    if (frame === 0 && begin >= 0 && begin < pos) {
+      regions.push({ begin, end: pos });
+      begin = -1;
+    } else if (frame === 0) {
+      begin = -1;
+    }
+    if (frame !== 0 && begin < 0) {
+      // The region starts at the first ordinary column after this indel, if one comes before the next.
+      const next = pos + 1;
+      const nextIndel = k + 1 < indels.length ? indels[k + 1].pos : Infinity;
+      if (next < query.length && next < nextIndel) begin = next;
     }
   }
   if (begin >= 0) regions.push({ begin, end: query.length });

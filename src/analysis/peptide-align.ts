@@ -90,6 +90,8 @@ export function alignPeptides(query: string, reference: string, band: PeptideBan
   const refLen = reference.length;
   const table = cachedScoreTable(params.scoreMatch, params.penaltyMismatch);
   const { begin, end } = buildStripes(refLen, qryLen, band);
+  const qry = new Uint8Array(qryLen);
+  for (let i = 0; i < qryLen; i++) qry[i] = query.charCodeAt(i) & 127;
 
   const rowOffset = new Int32Array(refLen + 2);
   for (let r = 0; r <= refLen; r++) rowOffset[r + 1] = rowOffset[r] + (end[r] - begin[r]);
@@ -97,20 +99,23 @@ export function alignPeptides(query: string, reference: string, band: PeptideBan
 
   const open = params.penaltyGapOpen;
   const extend = params.penaltyGapExtend;
-  let prevS = new Int32Array(qryLen + 1).fill(NEG);
-  let prevDel = new Int32Array(qryLen + 1).fill(NEG);
-  let curS = new Int32Array(qryLen + 1).fill(NEG);
-  let curDel = new Int32Array(qryLen + 1).fill(NEG);
+  const preferGaps = params.preferGapsOnTies;
+  const leftFree = params.leftTerminalGapsFree;
+  const rightFree = params.rightTerminalGapsFree;
+  // Two rows of best scores and of deletion-state scores, alternating between halves.
+  const width = qryLen + 1;
+  const S = new Int32Array(2 * width).fill(NEG);
+  const D = new Int32Array(2 * width).fill(NEG);
 
   // Row 0: only leading query letters (insertions before the first reference letter).
   for (let q = begin[0]; q < end[0]; q++) {
     const idx = rowOffset[0] + q - begin[0];
     if (q === 0) {
-      prevS[0] = 0;
+      S[0] = 0;
       paths[idx] = ORIGIN_DIAG;
       continue;
     }
-    prevS[q] = params.leftTerminalGapsFree ? 0 : -(open + extend * (q - 1));
+    S[q] = leftFree ? 0 : -(open + extend * (q - 1));
     paths[idx] = ORIGIN_INS | (q > 1 ? INS_EXTENDED : 0);
   }
 
@@ -119,59 +124,62 @@ export function alignPeptides(query: string, reference: string, band: PeptideBan
     const re = end[r];
     const pb = begin[r - 1];
     const pe = end[r - 1];
-    const refCode = reference.charCodeAt(r - 1) * 128;
+    const cur = (r & 1) * width;
+    const prev = width - cur;
+    const refRow = (reference.charCodeAt(r - 1) & 127) * 128;
     const lastRow = r === refLen;
-    const insOpen = lastRow && params.rightTerminalGapsFree ? 0 : open;
-    const insExtend = lastRow && params.rightTerminalGapsFree ? 0 : extend;
-    let ins = NEG;
+    const insOpen = lastRow && rightFree ? 0 : open;
+    const insExtend = lastRow && rightFree ? 0 : extend;
+    // Columns whose diagonal / vertical predecessor lies inside the previous row's stripe.
+    const diagLo = pb + 1;
+    const diagHi = pe + 1;
     const rowBase = rowOffset[r] - rb;
-    for (let q = rb; q < re; q++) {
-      if (q === 0) {
-        // Column 0: only deletions of leading reference letters.
-        const s = params.leftTerminalGapsFree ? 0 : -(open + extend * (r - 1));
-        curS[0] = s;
-        curDel[0] = s;
-        paths[rowBase] = ORIGIN_DEL | (r > 1 ? DEL_EXTENDED : 0);
-        continue;
-      }
+    let ins = NEG;
+    let q = rb;
+    if (q === 0) {
+      // Column 0: only deletions of leading reference letters.
+      const s0 = leftFree ? 0 : -(open + extend * (r - 1));
+      S[cur] = s0;
+      D[cur] = s0;
+      paths[rowBase] = ORIGIN_DEL | (r > 1 ? DEL_EXTENDED : 0);
+      q = 1;
+    }
+    for (; q < re; q++) {
       let flags = 0;
-      let best = NEG;
       let origin = ORIGIN_DIAG;
-      if (q - 1 >= pb && q - 1 < pe) best = prevS[q - 1] + table[refCode + query.charCodeAt(q - 1)];
+      let best = q >= diagLo && q < diagHi ? S[prev + q - 1] + table[refRow + qry[q - 1]] : NEG;
 
-      if (q - 1 >= rb) {
-        const opened = curS[q - 1] - insOpen;
+      if (q > rb) {
+        const opened = S[cur + q - 1] - insOpen;
         const extended = ins - insExtend;
         if (extended >= opened) {
           ins = extended;
-          flags |= INS_EXTENDED;
+          flags = INS_EXTENDED;
         } else ins = opened;
-        if (ins > best || (ins === best && params.preferGapsOnTies)) {
+        if (ins > best || (preferGaps && ins === best)) {
           best = ins;
           origin = ORIGIN_INS;
         }
-      } else ins = NEG;
+      }
 
       let del = NEG;
       if (q >= pb && q < pe) {
-        const lastColumn = q === qryLen && params.rightTerminalGapsFree;
-        const opened = prevS[q] - (lastColumn ? 0 : open);
-        const extended = prevDel[q] - (lastColumn ? 0 : extend);
+        const free = rightFree && q === qryLen;
+        const opened = S[prev + q] - (free ? 0 : open);
+        const extended = D[prev + q] - (free ? 0 : extend);
         if (extended >= opened) {
           del = extended;
           flags |= DEL_EXTENDED;
         } else del = opened;
-        if (del > best || (del === best && params.preferGapsOnTies)) {
+        if (del > best || (preferGaps && del === best)) {
           best = del;
           origin = ORIGIN_DEL;
         }
       }
-      curS[q] = best;
-      curDel[q] = del;
+      S[cur + q] = best;
+      D[cur + q] = del;
       paths[rowBase + q] = origin | flags;
     }
-    [prevS, curS] = [curS, prevS];
-    [prevDel, curDel] = [curDel, prevDel];
   }
 
   return backtrace(query, reference, begin, end, rowOffset, paths);
@@ -185,42 +193,49 @@ function backtrace(
   rowOffset: Int32Array,
   paths: Uint8Array,
 ): AlignedPair {
-  const qryOut: string[] = [];
-  const refOut: string[] = [];
+  const capacity = query.length + reference.length;
+  const qryOut = new Uint8Array(capacity);
+  const refOut = new Uint8Array(capacity);
+  let k = capacity;
   let r = reference.length;
   let q = query.length;
+  const GAP = 45;
   const pathAt = (row: number, col: number) =>
     col >= begin[row] && col < end[row] ? paths[rowOffset[row] + col - begin[row]] : ORIGIN_DIAG;
   let state = pathAt(r, q) & 3;
   while (r > 0 || q > 0) {
+    k--;
     if (r === 0) {
-      qryOut.push(query[--q]);
-      refOut.push('-');
+      qryOut[k] = query.charCodeAt(--q);
+      refOut[k] = GAP;
       continue;
     }
     if (q === 0) {
-      qryOut.push('-');
-      refOut.push(reference[--r]);
+      qryOut[k] = GAP;
+      refOut[k] = reference.charCodeAt(--r);
       continue;
     }
     const path = pathAt(r, q);
     if (state === ORIGIN_INS) {
-      qryOut.push(query[q - 1]);
-      refOut.push('-');
+      qryOut[k] = query.charCodeAt(q - 1);
+      refOut[k] = GAP;
       q--;
       state = path & INS_EXTENDED ? ORIGIN_INS : pathAt(r, q) & 3;
     } else if (state === ORIGIN_DEL) {
-      qryOut.push('-');
-      refOut.push(reference[r - 1]);
+      qryOut[k] = GAP;
+      refOut[k] = reference.charCodeAt(r - 1);
       r--;
       state = path & DEL_EXTENDED ? ORIGIN_DEL : pathAt(r, q) & 3;
     } else {
-      qryOut.push(query[q - 1]);
-      refOut.push(reference[r - 1]);
+      qryOut[k] = query.charCodeAt(q - 1);
+      refOut[k] = reference.charCodeAt(r - 1);
       q--;
       r--;
       state = pathAt(r, q) & 3;
     }
   }
-  return { query: qryOut.reverse().join(''), reference: refOut.reverse().join('') };
+  return {
+    query: Buffer.from(qryOut.buffer, k, capacity - k).toString('latin1'),
+    reference: Buffer.from(refOut.buffer, k, capacity - k).toString('latin1'),
+  };
 }

@@ -6,24 +6,24 @@
 import type { Insertion } from './types.js';
 
 export function stripInsertions(alignedQuery: string, alignedReference: string): { query: string; insertions: Insertion[] } {
-  const out: string[] = [];
+  if (alignedReference.indexOf('-') < 0) return { query: alignedQuery, insertions: [] };
+  const parts: string[] = [];
   const insertions: Insertion[] = [];
-  let refPos = -1;
-  let current = '';
-  for (let i = 0; i < alignedQuery.length; i++) {
-    if (alignedReference[i] === '-') {
-      current += alignedQuery[i];
-      continue;
-    }
-    if (current !== '') {
-      insertions.push({ pos: refPos, ins: current });
-      current = '';
-    }
-    out.push(alignedQuery[i]);
-    refPos++;
+  // Copy the stretches between reference-gap runs whole; each run becomes one insertion.
+  let from = 0;
+  let refLetters = 0;
+  let gap = alignedReference.indexOf('-');
+  while (gap >= 0) {
+    let gapEnd = gap;
+    while (gapEnd < alignedReference.length && alignedReference.charCodeAt(gapEnd) === 45) gapEnd++;
+    parts.push(alignedQuery.slice(from, gap));
+    refLetters += gap - from;
+    insertions.push({ pos: refLetters - 1, ins: alignedQuery.slice(gap, gapEnd) });
+    from = gapEnd;
+    gap = alignedReference.indexOf('-', gapEnd);
   }
-  if (current !== '') insertions.push({ pos: refPos, ins: current });
-  return { query: out.join(''), insertions };
+  parts.push(alignedQuery.slice(from));
+  return { query: parts.join(''), insertions };
 }
 
 /** Backend notation `pos:LETTERS`, with pos the 1-based reference position the letters follow. */
