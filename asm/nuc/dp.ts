@@ -88,9 +88,11 @@ export function alignBand(
     const prof = profile + (<usize>load<u8>(ref + <usize>(ri - 1)) << 6);
     const lastRow = ri == refLen;
 
-    // Cells where every move is allowed and no terminal rule applies take the fast path.
-    let lo = max(max(b + 2, pb + 1), 1);
-    let hi = min(ppe, qryLen);
+    // Cells with a diagonal and a vertical predecessor take the fast path; extension permissions
+    // (which depend on the stripes two rows up and one cell left) are checked per cell there.
+    // Edge cells, the first column and the last row (free end gaps) go through generalCell.
+    let lo = max(max(b + 1, pb + 1), 1);
+    let hi = min(pe, qryLen);
     if (lastRow || hi < lo) { lo = e; hi = e; }
 
     let refGaps = NO_ALIGN;
@@ -101,6 +103,7 @@ export function alignBand(
     if (q < hi) {
       let left = load<i32>(curScores + (<usize>(q - 1) << 2));
       let diagPrev = load<i32>(prevScores + (<usize>(q - 1) << 2));
+      const refExtendFrom = b + 2;
       for (; q < hi; q++) {
         const up = load<i32>(prevScores + (<usize>q << 2));
         const diag = diagPrev + load<i32>(prof + (<usize>load<u8>(qry + <usize>(q - 1)) << 2));
@@ -108,11 +111,11 @@ export function alignBand(
         let path: u8 = 0;
         let rg = left - goIns;
         const rExt = refGaps - gapExtend;
-        if (rExt >= rg) { rg = rExt; path = REF_GAP_EXTEND; }
+        if (rExt >= rg && q >= refExtendFrom) { rg = rExt; path = REF_GAP_EXTEND; }
         refGaps = rg;
         let qg = up - goDel;
         const qExt = load<i32>(qryGaps + (<usize>q << 2)) - gapExtend;
-        if (qExt >= qg) { qg = qExt; path |= QRY_GAP_EXTEND; }
+        if (qExt >= qg && q < ppe) { qg = qExt; path |= QRY_GAP_EXTEND; }
         store<i32>(qryGaps + (<usize>q << 2), qg);
         let score = diag;
         let origin = MATCH;
@@ -134,6 +137,8 @@ export function alignBand(
 }
 
 /** One cell with all the stripe and terminal-gap rules; returns the updated reference-gap state. */
+// @ts-ignore: decorator
+@inline
 function generalCell(
   ri: i32, q: i32, b: i32, pb: i32, pe: i32, ppe: i32, refLen: i32, qryLen: i32, qry: usize, prof: usize,
   goIns: i32, goDel: i32, gapExtend: i32, leftAlign: i32, refGapsIn: i32, rowPaths: usize,
