@@ -163,7 +163,7 @@ function writeInput(file: string): void {
 async function direct(configFile: string, inputFile: string): Promise<void> {
   const { loadConfig } = await import('../src/config/load.js');
   const { compileProcessingSpec } = await import('../src/metadata/compile.js');
-  const { processMetadata } = await import('../src/metadata/process.js');
+  const { processMetadataNow } = await import('../src/metadata/process.js');
   const { guardMetadata } = await import('../src/metadata/guard.js');
   const { config } = loadConfig({ file: configFile, env: {} });
   const compiled = compileProcessingSpec(config);
@@ -176,14 +176,18 @@ async function direct(configFile: string, inputFile: string): Promise<void> {
     });
   const now = new Date();
   const started = performance.now();
+  const cpuStart = process.cpuUsage();
   let errors = 0;
   for (const entry of entries) {
-    const outcome = await processMetadata(compiled, { entry, assignments: {}, nextclade: {}, sequences: {}, aligned: false }, { now });
+    const outcome = await processMetadataNow(compiled, { entry, assignments: {}, nextclade: {}, sequences: {}, aligned: false }, { now });
     const guarded = guardMetadata(compiled, outcome.metadata);
     if (outcome.errors.length + guarded.errors.length > 0) errors += 1;
   }
   const seconds = (performance.now() - started) / 1000;
-  console.log(`direct processMetadata+guard: ${entries.length} entries in ${seconds.toFixed(2)} s = ${Math.round(entries.length / seconds)} entries/s; ${errors} with errors; rss ${Math.round(process.memoryUsage().rss / 1e6)} MB`);
+  const cpu = process.cpuUsage(cpuStart);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  console.log(`direct processMetadata+guard: ${entries.length} entries in ${seconds.toFixed(2)} s = ${Math.round(entries.length / seconds)} entries/s`);
+  console.log(`CPU time: ${cpuSeconds.toFixed(2)} s = ${Math.round(entries.length / cpuSeconds)} entries per CPU-second; ${errors} with errors; rss ${Math.round(process.memoryUsage().rss / 1e6)} MB`);
 }
 
 function viaCli(configFile: string, inputFile: string, outputFile: string): void {
@@ -199,9 +203,14 @@ function viaCli(configFile: string, inputFile: string, outputFile: string): void
     throw new Error(`prepro process exited with ${child.status}`);
   }
   const peakKb = useTime ? Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(child.stderr)?.[1] ?? NaN) : NaN;
+  // The machine is shared: CPU seconds say more about our cost than wall time does.
+  const cpuSeconds = useTime
+    ? Number(/User time \(seconds\): ([\d.]+)/.exec(child.stderr)?.[1] ?? NaN) + Number(/System time \(seconds\): ([\d.]+)/.exec(child.stderr)?.[1] ?? NaN)
+    : NaN;
   const outputLines = readFileSync(outputFile, 'utf8').split('\n').filter(Boolean);
   const withErrors = outputLines.filter((line) => !line.includes('"errors":[]')).length;
   console.log(`prepro process: ${outputLines.length} entries in ${seconds.toFixed(2)} s (including startup) = ${Math.round(outputLines.length / seconds)} entries/s`);
+  if (!Number.isNaN(cpuSeconds)) console.log(`CPU time of the child: ${cpuSeconds.toFixed(2)} s = ${Math.round(outputLines.length / cpuSeconds)} entries per CPU-second`);
   console.log(`peak RSS of the child: ${Number.isNaN(peakKb) ? 'n/a (no /usr/bin/time)' : `${Math.round(peakKb / 1024)} MB`}`);
   console.log(`entries with errors: ${withErrors}; output ${Math.round(statSync(outputFile).size / 1e6)} MB`);
 }

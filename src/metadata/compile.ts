@@ -16,7 +16,7 @@ import type { Args, ProcessingFunction } from './types.js';
 
 export type InputSource =
   | { kind: 'raw'; key: string }
-  | { kind: 'processed'; field: string }
+  | { kind: 'processed'; field: string; /** Position of the field in `keys`. */ index: number }
   | { kind: 'nextclade'; path: NextcladePath }
   | { kind: 'assignedReference' };
 
@@ -29,11 +29,13 @@ export interface CompiledInput {
 
 export type RequiredCondition =
   | { kind: 'files'; category: string }
-  | { kind: 'processed'; field: string }
+  | { kind: 'processed'; field: string; index: number }
   | { kind: 'raw'; key: string };
 
 export interface CompiledField {
   name: string;
+  /** Position in `keys`: processed values are kept in an array in that order. */
+  index: number;
   functionName: string;
   fn: ProcessingFunction<unknown>;
   plan: unknown;
@@ -78,7 +80,7 @@ export interface CompileOptions {
 const FILE_CATEGORIES = new Set(['rawReads', 'annotations']);
 
 function classifyInput(path: string): InputSource {
-  if (path.startsWith('processed.')) return { kind: 'processed', field: path.slice('processed.'.length) };
+  if (path.startsWith('processed.')) return { kind: 'processed', field: path.slice('processed.'.length), index: -1 };
   if (path.startsWith('nextclade.')) return { kind: 'nextclade', path: compileNextcladePath(path.slice('nextclade.'.length)) };
   if (path === 'ASSIGNED_REFERENCE') return { kind: 'assignedReference' };
   return { kind: 'raw', key: path };
@@ -86,7 +88,7 @@ function classifyInput(path: string): InputSource {
 
 function classifyCondition(condition: string): RequiredCondition {
   if (condition.startsWith('files.')) return { kind: 'files', category: condition.slice('files.'.length) };
-  if (condition.startsWith('processed.')) return { kind: 'processed', field: condition.slice('processed.'.length) };
+  if (condition.startsWith('processed.')) return { kind: 'processed', field: condition.slice('processed.'.length), index: -1 };
   return { kind: 'raw', key: condition };
 }
 
@@ -156,6 +158,7 @@ export function compileProcessingSpec(config: ParsedConfig, options: CompileOpti
     const inputs: CompiledInput[] = inputPaths.map(([argName, written]) => ({ argName, written, source: classifyInput(written) }));
     fields.set(name, {
       name,
+      index: keys.indexOf(name),
       functionName: fieldSpec.function,
       fn: fn ?? PROCESSING_FUNCTIONS.get('identity')!,
       plan,
@@ -183,6 +186,10 @@ export function compileProcessingSpec(config: ParsedConfig, options: CompileOpti
   if (problems.length > 0) throw new ConfigError(problems);
 
   const ordered = (order.ok ? order.order : keys).map((name) => fields.get(name)!);
+  for (const field of ordered) {
+    for (const input of field.inputs) if (input.source.kind === 'processed') input.source.index = keys.indexOf(input.source.field);
+    for (const condition of field.requiredWhen) if (condition.kind === 'processed') condition.index = keys.indexOf(condition.field);
+  }
   let taxonomy: TaxonomyClient | null = options.taxonomy ?? null;
   if (options.taxonomy === undefined && needsTaxonomy && config.taxonomy_service_url) {
     taxonomy = createTaxonomyClient({ baseUrl: config.taxonomy_service_url });

@@ -84,7 +84,7 @@ function lengthValue(field: CompiledField, context: EntryContext): number | null
 function resolveInputs(
   field: CompiledField,
   context: EntryContext,
-  processed: Record<string, MetadataValue>,
+  values: readonly MetadataValue[],
   organism: string,
   errors: Annotation[],
 ): Record<string, InputValue> {
@@ -93,7 +93,7 @@ function resolveInputs(
   for (const input of field.inputs) {
     const source = input.source;
     if (source.kind === 'raw') inputs[input.argName] = rawValue(source.key, context);
-    else if (source.kind === 'processed') inputs[input.argName] = processed[source.field] ?? null;
+    else if (source.kind === 'processed') inputs[input.argName] = values[source.index];
     else {
       selected ??= sequencesFor(field, context);
       if (selected.length !== 1) {
@@ -139,45 +139,93 @@ function crashed(field: CompiledField, error: unknown): FunctionResult {
   };
 }
 
-/** Processes the metadata of one entry. Never throws for bad input; a crashing function becomes an internal error. */
-export async function processMetadata(compiled: CompiledSpec, context: EntryContext, runtime: RuntimeOptions = {}): Promise<MetadataOutcome> {
-  const entry = context.entry;
-  const isInsdc = entry.groupId === compiled.insdcIngestGroupId;
-  const callContext: CallContext = {
-    field: '',
-    isInsdcIngestGroup: isInsdc,
-    submittedAt: entry.submittedAt,
-    accessionVersion: accessionVersion(entry),
-    now: runtime.now ?? new Date(),
-    taxonomy: runtime.taxonomy === undefined ? compiled.taxonomy : runtime.taxonomy,
-  };
-  const processed: Record<string, MetadataValue> = {};
-  const errors: Annotation[] = [];
-  const warnings: Annotation[] = [];
+interface RunState {
+  compiled: CompiledSpec;
+  context: EntryContext;
+  callContext: CallContext;
+  isInsdc: boolean;
+  /** Processed values by field index (CompiledField.index). */
+  values: MetadataValue[];
+  errors: Annotation[];
+  warnings: Annotation[];
+}
 
-  for (const field of compiled.fields) {
+function record(state: RunState, field: CompiledField, result: FunctionResult): void {
+  state.values[field.index] = result.value;
+  for (const found of result.errors) state.errors.push(annotation(field, found));
+  for (const found of result.warnings) state.warnings.push(annotation(field, found));
+  if (!state.isInsdc && (result.value === null || result.value === '')) {
+    requiredAnnotations(field, state.context.entry, state.values, state.errors);
+  }
+}
+
+function finish(state: RunState): MetadataOutcome {
+  const metadata: Record<string, MetadataValue> = {};
+  const keys = state.compiled.keys;
+  for (let i = 0; i < keys.length; i += 1) metadata[keys[i]] = state.values[i];
+  return { metadata, errors: state.errors, warnings: state.warnings };
+}
+
+/**
+ * Runs the fields from `start` on. Synchronous until a function answers with a Promise (only the
+ * taxonomy lookups do); then it continues once that settles. Most specs never leave the fast path.
+ */
+function runFrom(state: RunState, start: number): MetadataOutcome | Promise<MetadataOutcome> {
+  const fields = state.compiled.fields;
+  for (let i = start; i < fields.length; i += 1) {
+    const field = fields[i];
     if (field.lengthOfSegment !== null) {
-      processed[field.name] = lengthValue(field, context);
+      state.values[field.index] = lengthValue(field, state.context);
       continue;
     }
-    const inputs = resolveInputs(field, context, processed, compiled.organism, errors);
-    callContext.field = field.name;
-    let result: FunctionResult;
+    const inputs = resolveInputs(field, state.context, state.values, state.compiled.organism, state.errors);
+    state.callContext.field = field.name;
+    let returned: FunctionResult | Promise<FunctionResult>;
     try {
-      const returned = field.fn.run(inputs, field.plan, field.args, callContext);
-      result = returned instanceof Promise ? await returned : returned;
+      returned = field.fn.run(inputs, field.plan, field.args, state.callContext);
     } catch (error) {
-      result = crashed(field, error);
+      returned = crashed(field, error);
     }
-    processed[field.name] = result.value;
-    for (const found of result.errors) errors.push(annotation(field, found));
-    for (const found of result.warnings) warnings.push(annotation(field, found));
-    if (!isInsdc && (result.value === null || result.value === '')) {
-      requiredAnnotations(field, context.entry, processed, errors);
+    if (returned instanceof Promise) {
+      return returned
+        .catch((error: unknown) => crashed(field, error))
+        .then((result) => {
+          record(state, field, result);
+          return runFrom(state, i + 1);
+        });
     }
+    record(state, field, returned);
   }
+  return finish(state);
+}
 
-  const metadata: Record<string, MetadataValue> = {};
-  for (const key of compiled.keys) metadata[key] = processed[key] ?? null;
-  return { metadata, errors, warnings };
+/**
+ * Processes the metadata of one entry; returns synchronously unless a function had to wait on
+ * the network. Never throws for bad input: a crashing function becomes an internal error.
+ */
+export function processMetadataNow(compiled: CompiledSpec, context: EntryContext, runtime: RuntimeOptions = {}): MetadataOutcome | Promise<MetadataOutcome> {
+  const entry = context.entry;
+  const isInsdc = entry.groupId === compiled.insdcIngestGroupId;
+  const state: RunState = {
+    compiled,
+    context,
+    isInsdc,
+    callContext: {
+      field: '',
+      isInsdcIngestGroup: isInsdc,
+      submittedAt: entry.submittedAt,
+      accessionVersion: accessionVersion(entry),
+      now: runtime.now ?? new Date(),
+      taxonomy: runtime.taxonomy === undefined ? compiled.taxonomy : runtime.taxonomy,
+    },
+    values: new Array<MetadataValue>(compiled.keys.length).fill(null),
+    errors: [],
+    warnings: [],
+  };
+  return runFrom(state, 0);
+}
+
+/** Processes the metadata of one entry (always as a Promise). */
+export async function processMetadata(compiled: CompiledSpec, context: EntryContext, runtime: RuntimeOptions = {}): Promise<MetadataOutcome> {
+  return processMetadataNow(compiled, context, runtime);
 }

@@ -9,7 +9,8 @@ function requiredError(field: CompiledField, message: string): Annotation {
   return { unprocessedFields: field.requiredSources, processedFields: field.processedSources, message, category: 'metadata' };
 }
 
-export function requiredAnnotations(field: CompiledField, entry: UnprocessedEntry, processed: Record<string, MetadataValue>, errors: Annotation[]): void {
+/** `values` holds the processed values by field index (see CompiledField.index). */
+export function requiredAnnotations(field: CompiledField, entry: UnprocessedEntry, values: readonly MetadataValue[], errors: Annotation[]): void {
   if (field.required) {
     const hint = field.userInputPaths.length > 0 ? ` Please provide input metadata field(s): ${field.userInputPaths.map((path) => `\`${path}\``).join(', ')}` : '';
     errors.push(requiredError(field, `Metadata field \`${field.name}\` is required.${hint}`));
@@ -20,7 +21,7 @@ export function requiredAnnotations(field: CompiledField, entry: UnprocessedEntr
         errors.push(requiredError(field, `Metadata field \`${field.name}\` is required when \`${condition.category}\` files are provided.`));
       }
     } else if (condition.kind === 'processed') {
-      const value = processed[condition.field];
+      const value = values[condition.index];
       if (value !== null && value !== undefined && value !== '') {
         errors.push(requiredError(field, `Metadata field \`${field.name}\` is required when \`${condition.field}\` exists.`));
       }

@@ -9,7 +9,7 @@ import { effectiveAlignmentRequirement } from '../../config/datasets.js';
 import { mergeAnnotations } from '../../metadata/annotations.js';
 import type { CompiledSpec } from '../../metadata/compile.js';
 import { guardMetadata } from '../../metadata/guard.js';
-import { processMetadata } from '../../metadata/process.js';
+import { processMetadataNow, type MetadataOutcome } from '../../metadata/process.js';
 import type { TaxonomyClient } from '../../metadata/taxonomy.js';
 import { haltWithFallback } from '../pipeline.js';
 import type { EntryWork, Stage, StageContext } from '../stage.js';
@@ -31,9 +31,23 @@ export function createAnnotateStage(options: AnnotateStageOptions): Stage {
   const aligned = effectiveAlignmentRequirement(options.config) !== 'NONE';
   const clock = options.clock ?? (() => new Date());
 
-  async function annotate(work: EntryWork, context: StageContext): Promise<void> {
+  function apply(work: EntryWork, outcome: MetadataOutcome): void {
+    const guarded = guardMetadata(compiled, outcome.metadata);
+    work.output.data.metadata = guarded.metadata;
+    mergeAnnotations(work.output.errors, guarded.errors.length > 0 ? [...outcome.errors, ...guarded.errors] : outcome.errors);
+    mergeAnnotations(work.output.warnings, outcome.warnings);
+  }
+
+  function fail(work: EntryWork, context: StageContext, error: unknown): void {
+    context.logger.error({ err: error, accessionVersion: accessionVersion(work.input) }, 'metadata processing failed; sending the errored entry');
+    // §6.4: nothing of the entry is kept but one error telling the submitter it failed.
+    haltWithFallback(work);
+  }
+
+  /** Synchronous unless a function waits on the network; never throws. */
+  function annotate(work: EntryWork, context: StageContext, now: Date): void | Promise<void> {
     try {
-      const outcome = await processMetadata(
+      const outcome = processMetadataNow(
         compiled,
         {
           entry: work.input,
@@ -42,16 +56,23 @@ export function createAnnotateStage(options: AnnotateStageOptions): Stage {
           sequences: work.output.data.unalignedNucleotideSequences,
           aligned,
         },
-        { now: clock(), taxonomy: options.taxonomy },
+        { now, taxonomy: options.taxonomy },
       );
-      const guarded = guardMetadata(compiled, outcome.metadata);
-      work.output.data.metadata = guarded.metadata;
-      mergeAnnotations(work.output.errors, [...outcome.errors, ...guarded.errors]);
-      mergeAnnotations(work.output.warnings, outcome.warnings);
+      if (outcome instanceof Promise) {
+        return outcome.then(
+          (settled) => {
+            try {
+              apply(work, settled);
+            } catch (error) {
+              fail(work, context, error);
+            }
+          },
+          (error: unknown) => fail(work, context, error),
+        );
+      }
+      apply(work, outcome);
     } catch (error) {
-      context.logger.error({ err: error, accessionVersion: accessionVersion(work.input) }, 'metadata processing failed; sending the errored entry');
-      // §6.4: nothing of the entry is kept but one error telling the submitter it failed.
-      haltWithFallback(work);
+      fail(work, context, error);
     }
   }
 
@@ -59,12 +80,14 @@ export function createAnnotateStage(options: AnnotateStageOptions): Stage {
     name: 'annotate',
     async run(batch, context) {
       const pending = batch.filter((work) => !work.halted);
+      // One "now" per batch: every entry of a batch is judged against the same day.
+      const now = clock();
       if (!compiled.hasAsync) {
-        for (const work of pending) await annotate(work, context);
+        for (const work of pending) annotate(work, context, now);
         return;
       }
       for (let start = 0; start < pending.length; start += ASYNC_CONCURRENCY) {
-        await Promise.all(pending.slice(start, start + ASYNC_CONCURRENCY).map((work) => annotate(work, context)));
+        await Promise.all(pending.slice(start, start + ASYNC_CONCURRENCY).map((work) => annotate(work, context, now)));
       }
     },
   };
