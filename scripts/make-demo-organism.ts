@@ -575,13 +575,22 @@ function pickVariant(rng: Rng): Variant {
   return pick(rng, troubles);
 }
 
+/**
+ * A few random substitutions on top of a clade's genome. None of them creates a premature stop:
+ * those are the job of the 'premature-stop' variant, so QC statuses in the demo stay readable.
+ */
 function privateSubstitutions(rng: Rng, genome: string, count: number): string {
-  const chars = genome.split('');
-  for (let i = 0; i < count; i++) {
+  let current = genome;
+  for (let done = 0; done < count; ) {
     const pos = intBetween(rng, 10, genome.length - 11);
-    chars[pos] = pick(rng, ['A', 'C', 'G', 'T'].filter((b) => b !== chars[pos]));
+    const to = pick(rng, ['A', 'C', 'G', 'T'].filter((b) => b !== current[pos]));
+    const mutated = current.slice(0, pos) + to + current.slice(pos + 1);
+    const touched = GENES.filter((g) => g.parts.some((p) => pos >= p.start - 1 && pos < p.end));
+    if (touched.some((g) => translate(cdsSequence(mutated, g)).slice(0, -1).includes('*'))) continue;
+    current = mutated;
+    done++;
   }
-  return chars.join('');
+  return current;
 }
 
 function goodMetadata(rng: Rng, index: number): Record<string, string> {
