@@ -168,7 +168,7 @@ export function align(id: i32, len: i32): i32 {
     store<f64>(result + L.R_BAND_AREA, bandArea);
     if (!alignBand(qry, qryLen, r.codes, refLen, r.gapOpen, bandArea, gapExtend, left, bufQ0, bufR0)) return outOfMemory(<u64>bandArea);
     if (dpInternalError != 0) return internal(20 + dpInternalError);
-    return finish(refLen, 0, dpScore, dpHitBoundary, alnQry, alnRef, alnLength);
+    return finish(refLen, 0, dpScore, dpHitBoundary, alnQry, alnRef, alnLength, r.codes);
   }
 
   let chain = findSeedChain(r, qry, qryLen);
@@ -250,11 +250,11 @@ export function align(id: i32, len: i32): i32 {
     store<f64>(result + L.R_BAND_AREA, bandArea);
     useFirst = !useFirst;
   }
-  return finish(refLen, attempts, score, boundary, colsQ, colsR, n);
+  return finish(refLen, attempts, score, boundary, colsQ, colsR, n, r.codes);
 }
 
 /** Strips insertions from the aligned columns (written backwards) and fills the result block (§8). */
-function finish(refLen: i32, attempts: i32, score: i32, boundary: bool, colsQ: usize, colsR: usize, n: i32): i32 {
+function finish(refLen: i32, attempts: i32, score: i32, boundary: bool, colsQ: usize, colsR: usize, n: i32, refCodes: usize): i32 {
   const out = scratchAlloc(<u64>refLen + 1);
   const letters = scratchAlloc(<u64>n + 1);
   const records = newVec(12, 16);
@@ -283,6 +283,7 @@ function finish(refLen: i32, attempts: i32, score: i32, boundary: bool, colsQ: u
     }
   }
   if (refIndex != refLen - 1) return internal(30);
+  if (!nucleotideChanges(out, refLen, refCodes)) return outOfMemory(<u64>refLen * 8);
   store<i32>(result + L.R_SCORE, score);
   store<i32>(result + L.R_HIT_BOUNDARY, boundary ? 1 : 0);
   store<i32>(result + L.R_ALIGNED_PTR, <i32>out);
@@ -303,4 +304,54 @@ function outOfMemory(bytes: u64): i32 {
 function internal(where: i32): i32 {
   store<i32>(result + L.R_DETAIL_1, where);
   return fail(L.E_INTERNAL);
+}
+
+// @ts-ignore: decorator
+@inline
+function isAcgtLetter(c: u8): bool {
+  return c == 65 || c == 67 || c == 71 || c == 84;
+}
+
+/**
+ * Alignment range, substitutions (ACGT query letter differing from the reference) and runs of one
+ * letter inside the range: '-' deletions, 'N' missing, other ambiguity codes (alignment.md §9).
+ */
+function nucleotideChanges(out: usize, refLen: i32, refCodes: usize): bool {
+  let begin = 0;
+  while (begin < refLen && load<u8>(out + <usize>begin) == 45) begin++;
+  let end = refLen;
+  while (end > begin && load<u8>(out + <usize>(end - 1)) == 45) end--;
+  const subs = newVec(8, 64);
+  const runs = newVec(12, 64);
+  if (subs === null || runs === null) return false;
+  let i = begin;
+  while (i < end) {
+    const c = load<u8>(out + <usize>i);
+    if (isAcgtLetter(c)) {
+      const refLetter = letterOf(load<u8>(refCodes + <usize>i));
+      if (c != refLetter) {
+        const at = vecPush(subs);
+        if (at == 0) return false;
+        store<i32>(at, i);
+        store<i32>(at, <i32>refLetter | (<i32>c << 8), 4);
+      }
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < end && load<u8>(out + <usize>j) == c) j++;
+    const at = vecPush(runs);
+    if (at == 0) return false;
+    store<i32>(at, i);
+    store<i32>(at, j, 4);
+    store<i32>(at, c, 8);
+    i = j;
+  }
+  store<i32>(result + L.R_RANGE_BEGIN, begin);
+  store<i32>(result + L.R_RANGE_END, end);
+  store<i32>(result + L.R_SUBS_COUNT, subs.len);
+  store<i32>(result + L.R_SUBS_PTR, <i32>subs.ptr);
+  store<i32>(result + L.R_RUNS_COUNT, runs.len);
+  store<i32>(result + L.R_RUNS_PTR, <i32>runs.ptr);
+  return true;
 }

@@ -40,7 +40,14 @@ export const R_QUERY_LEN: usize = 68;
 export const R_BAND_AREA: usize = 72; // f64
 export const R_SEED_COUNT: usize = 80;
 export const R_SEED_LENGTH: usize = 84;
-export const RESULT_BYTES: usize = 96;
+// Nucleotide changes of the stripped query (alignment.md §9).
+export const R_RANGE_BEGIN: usize = 88;
+export const R_RANGE_END: usize = 92;
+export const R_SUBS_COUNT: usize = 96;
+export const R_SUBS_PTR: usize = 100; // (pos i32, refLetter | qryLetter << 8 i32) pairs
+export const R_RUNS_COUNT: usize = 104;
+export const R_RUNS_PTR: usize = 108; // (begin, end, letter) i32 triples: '-' deletion, 'N' missing, other non-ACGTN
+export const RESULT_BYTES: usize = 128;
 
 // Status codes.
 export const OK: i32 = 0;

@@ -4,7 +4,6 @@
  */
 import { analyzeAlignment, type AnalysisDataset } from '../analysis/analyze.js';
 import type { LoadedDataset } from '../dataset/load.js';
-import { nucChanges } from './nuc-analysis.js';
 import type { AlignOutcome, NucAlignment } from './types.js';
 import type { NucAligner } from './wasm.js';
 
@@ -12,7 +11,7 @@ export function alignOne(aligner: NucAligner, referenceId: number, dataset: Load
   const core = aligner.align(referenceId, sequence);
   if (!core.ok) return core;
   const reference = dataset.reference.sequence;
-  const { alignedQuery, insertions } = core.value;
+  const { alignedQuery, insertions, changes } = core.value;
   const alignment: NucAlignment = {
     alignedQuery,
     alignedReference: reference,
@@ -20,7 +19,7 @@ export function alignOne(aligner: NucAligner, referenceId: number, dataset: Load
     alignmentScore: core.value.alignmentScore,
     isReverseComplement: core.value.isReverseComplement,
     hitBandBoundary: core.value.hitBandBoundary,
-    ...nucChanges(alignedQuery, reference, insertions),
+    ...changes,
   };
   let analysis: unknown;
   try {

@@ -40,7 +40,13 @@ export const R = {
   bandArea: 72,
   seedCount: 80,
   seedLength: 84,
-  bytes: 96,
+  rangeBegin: 88,
+  rangeEnd: 92,
+  subsCount: 96,
+  subsPtr: 100,
+  runsCount: 104,
+  runsPtr: 108,
+  bytes: 128,
 } as const;
 
 export const Status = {

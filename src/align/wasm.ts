@@ -9,6 +9,7 @@ import type { AlignParams } from './params.js';
 import { P, R, Status } from './wasm-layout.js';
 import { alignErrorMessage } from './align-errors.js';
 import type { NucInsertion } from './types.js';
+import type { NucChanges } from './nuc-analysis.js';
 
 interface CoreExports {
   memory: WebAssembly.Memory;
@@ -36,6 +37,8 @@ export interface CoreAlignment {
   bandArea: number;
   seedCount: number;
   seedLength: number;
+  /** Nucleotide changes, computed in the core (same definition as `nucChanges`). */
+  changes: NucChanges;
 }
 
 export type CoreResult = { ok: true; value: CoreAlignment } | { ok: false; error: string };
@@ -176,6 +179,7 @@ export class NucAligner {
       bandArea: view.getFloat64(R.bandArea, true),
       seedCount: i32(R.seedCount),
       seedLength: i32(R.seedLength),
+      changes: readChanges(buffer, view, alignedQuery.length, insertions),
     };
   }
 }
@@ -199,4 +203,48 @@ function writeParams(view: DataView, p: AlignParams): void {
   set(P.replaceUnknown, p.replaceUnknown ? 1 : 0);
   view.setFloat64(P.minSeedCover, p.minSeedCover, true);
   view.setFloat64(P.maxBandArea, p.maxBandArea, true);
+}
+
+function readChanges(buffer: ArrayBuffer, view: DataView, referenceLength: number, insertions: NucInsertion[]): NucChanges {
+  const i32 = (offset: number) => view.getInt32(offset, true);
+  const subsCount = i32(R.subsCount);
+  const subs = subsCount > 0 ? new Int32Array(buffer, i32(R.subsPtr) >>> 0, subsCount * 2) : new Int32Array(0);
+  const substitutions = new Array(subsCount);
+  for (let k = 0; k < subsCount; k++) {
+    const letters = subs[2 * k + 1];
+    substitutions[k] = { refNuc: String.fromCharCode(letters & 0xff), pos: subs[2 * k], qryNuc: String.fromCharCode(letters >>> 8) };
+  }
+  const runsCount = i32(R.runsCount);
+  const runs = runsCount > 0 ? new Int32Array(buffer, i32(R.runsPtr) >>> 0, runsCount * 3) : new Int32Array(0);
+  const changes: NucChanges = {
+    alignmentRange: { begin: i32(R.rangeBegin), end: i32(R.rangeEnd) },
+    substitutions,
+    deletions: [],
+    missing: [],
+    nonACGTNs: [],
+    totalSubstitutions: subsCount,
+    totalDeletions: 0,
+    totalInsertions: insertions.reduce((sum, i) => sum + i.ins.length, 0),
+    totalMissing: 0,
+    totalNonACGTNs: 0,
+    coverage: 0,
+  };
+  for (let k = 0; k < runsCount; k++) {
+    const range = { begin: runs[3 * k], end: runs[3 * k + 1] };
+    const letter = runs[3 * k + 2];
+    const length = range.end - range.begin;
+    if (letter === 45) {
+      changes.deletions.push({ range });
+      changes.totalDeletions += length;
+    } else if (letter === 78) {
+      changes.missing.push({ range, character: 'N' });
+      changes.totalMissing += length;
+    } else {
+      changes.nonACGTNs.push({ range, character: String.fromCharCode(letter) });
+      changes.totalNonACGTNs += length;
+    }
+  }
+  const covered = changes.alignmentRange.end - changes.alignmentRange.begin - changes.totalMissing - changes.totalNonACGTNs;
+  changes.coverage = referenceLength > 0 ? covered / referenceLength : 0;
+  return changes;
 }

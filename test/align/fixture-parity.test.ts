@@ -11,6 +11,7 @@ import { formatInsertions, maskTerminalGaps, unstripAlignment } from '../../src/
 import { gapOpenMap } from '../../src/align/gap-open.js';
 import { nextcladeData, readV1Fixture, type V1Expectation } from './fixture-data.js';
 import { scoreAlignment } from './alignment-score.js';
+import { nucChanges } from '../../src/align/nuc-analysis.js';
 
 /** Genomes whose v1 alignment differs, the reference range where it differs, and why. */
 const KNOWN_DIFFERENCES: Record<string, { from: number; to: number; why: string }> = {
@@ -90,5 +91,14 @@ test('our alignment score is the score of our alignment, and no lower than the e
     });
     const theirs = unstripAlignment(f.aligned, reference, expectedInsertions);
     assert.ok(scoreAlignment(theirs.query, theirs.reference, gapOpen, dataset.alignParams) <= ours.alignmentScore, f.name);
+  });
+});
+
+test('nucleotide changes computed in the core equal the reference implementation in JS', () => {
+  const reference = dataset.reference.sequence;
+  fixture.forEach((f, i) => {
+    const a = alignmentOf(i);
+    const expected = nucChanges(a.alignedQuery, reference, a.insertions);
+    for (const key of Object.keys(expected) as (keyof typeof expected)[]) assert.deepEqual(a[key], expected[key], `${f.name} ${key}`);
   });
 });
