@@ -39,7 +39,8 @@ export class WorkerProcess {
   constructor(options: WorkerProcessOptions) {
     this.name = options.name ?? 'worker';
     const args = ['--import', 'tsx', CLI, 'run', '--config', options.configFile];
-    for (const [name, value] of Object.entries({ 'health-port': 0, 'health-host': '127.0.0.1', ...options.flags })) {
+    const flags: Record<string, string | number | boolean> = { 'health-port': 0, 'health-host': '127.0.0.1', ...options.flags };
+    for (const [name, value] of Object.entries(flags)) {
       if (value === true) args.push(`--${name}`);
       else if (value === false) args.push(`--no-${name}`);
       else args.push(`--${name}`, String(value));
