@@ -1,4 +1,3 @@
-# syntax=docker/dockerfile:1
 # loculus-prepro container image.
 #
 #   docker build -t loculus-prepro .
