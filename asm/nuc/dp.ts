@@ -13,9 +13,10 @@ const NO_ALIGN: i32 = -1000000000;
 
 let paths: usize = 0; // band cells, row after row
 let rowOffsets: usize = 0; // u32 x (refLen + 1): index of each row's first cell in `paths`
-let prevScores: usize = 0;
-let curScores: usize = 0;
-let qryGaps: usize = 0;
+// Two rows of (score, best score ending in a query gap) i32 pairs, swapped after each row: the
+// cell above and its vertical-gap state share a cache line.
+let prevRow: usize = 0;
+let curRow: usize = 0;
 let profile: usize = 0; // i32 x 16 x 16: substitution score [ref][qry]
 
 export let dpScore: i32 = 0;
@@ -51,27 +52,29 @@ export function alignBand(
 ): bool {
   paths = scratchAlloc(<u64>area + 16);
   rowOffsets = scratchAlloc(<u64>(refLen + 1) * 4);
-  prevScores = scratchAlloc(<u64>(qryLen + 1) * 4);
-  curScores = scratchAlloc(<u64>(qryLen + 1) * 4);
-  qryGaps = scratchAlloc(<u64>(qryLen + 1) * 4);
-  if (paths == 0 || rowOffsets == 0 || prevScores == 0 || curScores == 0 || qryGaps == 0) return false;
+  prevRow = scratchAlloc(<u64>(qryLen + 1) * 8);
+  curRow = scratchAlloc(<u64>(qryLen + 1) * 8);
+  if (paths == 0 || rowOffsets == 0 || prevRow == 0 || curRow == 0) return false;
 
   let offset: u32 = 0;
   for (let r = 0; r <= refLen; r++) {
     store<u32>(rowOffsets + (<usize>r << 2), offset);
     offset += <u32>(load<i32>(bandEnds + (<usize>r << 2)) - load<i32>(bandBegins + (<usize>r << 2)));
   }
-  for (let q = 0; q <= qryLen; q++) store<i32>(qryGaps + (<usize>q << 2), NO_ALIGN);
+  for (let q = 0; q <= qryLen; q++) {
+    store<i32>(prevRow + (<usize>q << 3), NO_ALIGN, 4);
+    store<i32>(curRow + (<usize>q << 3), NO_ALIGN, 4);
+  }
 
   // Row 0: leading query overhang is free.
   {
     const b = load<i32>(bandBegins);
     const e = load<i32>(bandEnds);
     store<u8>(paths, 0);
-    store<i32>(prevScores, 0);
+    store<i32>(prevRow, 0);
     for (let q = b + 1; q < e; q++) {
       store<u8>(paths + <usize>(q - b), REF_GAP_EXTEND + REF_GAP_MATRIX);
-      store<i32>(prevScores + (<usize>q << 2), 0);
+      store<i32>(prevRow + (<usize>q << 3), 0);
     }
   }
 
@@ -101,11 +104,13 @@ export function alignBand(
     for (; q < firstEnd; q++) refGaps = generalCell(ri, q, b, pb, pe, ppe, refLen, qryLen, qry, prof, goIns, goDel, gapExtend, leftAlign, refGaps, rowPaths);
 
     if (q < hi) {
-      let left = load<i32>(curScores + (<usize>(q - 1) << 2));
-      let diagPrev = load<i32>(prevScores + (<usize>(q - 1) << 2));
+      let left = load<i32>(curRow + (<usize>(q - 1) << 3));
+      let diagPrev = load<i32>(prevRow + (<usize>(q - 1) << 3));
       const refExtendFrom = b + 2;
       for (; q < hi; q++) {
-        const up = load<i32>(prevScores + (<usize>q << 2));
+        const above = prevRow + (<usize>q << 3);
+        const here = curRow + (<usize>q << 3);
+        const up = load<i32>(above);
         const diag = diagPrev + load<i32>(prof + (<usize>load<u8>(qry + <usize>(q - 1)) << 2));
         diagPrev = up;
         let path: u8 = 0;
@@ -114,25 +119,25 @@ export function alignBand(
         if (rExt >= rg && q >= refExtendFrom) { rg = rExt; path = REF_GAP_EXTEND; }
         refGaps = rg;
         let qg = up - goDel;
-        const qExt = load<i32>(qryGaps + (<usize>q << 2)) - gapExtend;
+        const qExt = load<i32>(above, 4) - gapExtend;
         if (qExt >= qg && q < ppe) { qg = qExt; path |= QRY_GAP_EXTEND; }
-        store<i32>(qryGaps + (<usize>q << 2), qg);
+        store<i32>(here, qg, 4);
         let score = diag;
         let origin = MATCH;
         if (rg + leftAlign > score) { score = rg; origin = REF_GAP_MATRIX; }
         if (qg + leftAlign > score) { score = qg; origin = QRY_GAP_MATRIX; }
         store<u8>(rowPaths + <usize>q, path | origin);
-        store<i32>(curScores + (<usize>q << 2), score);
+        store<i32>(here, score);
         left = score;
       }
     }
     for (; q < e; q++) refGaps = generalCell(ri, q, b, pb, pe, ppe, refLen, qryLen, qry, prof, goIns, goDel, gapExtend, leftAlign, refGaps, rowPaths);
 
-    const swap = prevScores;
-    prevScores = curScores;
-    curScores = swap;
+    const swap = prevRow;
+    prevRow = curRow;
+    curRow = swap;
   }
-  dpScore = load<i32>(prevScores + (<usize>qryLen << 2));
+  dpScore = load<i32>(prevRow + (<usize>qryLen << 3));
   return backtrace(qry, qryLen, ref, refLen, outQry, outRef);
 }
 
@@ -154,7 +159,7 @@ function generalCell(
     score = 0;
   } else {
     if (q > pb && q <= pe) {
-      score = load<i32>(prevScores + (<usize>(q - 1) << 2)) + load<i32>(prof + (<usize>load<u8>(qry + <usize>(q - 1)) << 2));
+      score = load<i32>(prevRow + (<usize>(q - 1) << 3)) + load<i32>(prof + (<usize>load<u8>(qry + <usize>(q - 1)) << 2));
       origin = MATCH;
     } else {
       path |= BOUNDARY;
@@ -164,11 +169,11 @@ function generalCell(
       let rOpen: i32;
       if (ri != refLen) {
         rExt = refGaps - gapExtend;
-        rOpen = load<i32>(curScores + (<usize>(q - 1) << 2)) - goIns;
+        rOpen = load<i32>(curRow + (<usize>(q - 1) << 3)) - goIns;
       } else {
         // Trailing query overhang is free.
         rExt = refGaps;
-        rOpen = load<i32>(curScores + (<usize>(q - 1) << 2));
+        rOpen = load<i32>(curRow + (<usize>(q - 1) << 3));
       }
       let t: i32;
       if (rExt >= rOpen && q > b + 1) { t = rExt; path += REF_GAP_EXTEND; }
@@ -182,25 +187,25 @@ function generalCell(
       let qExt: i32;
       let qOpen: i32;
       if (q != qryLen) {
-        qExt = load<i32>(qryGaps + (<usize>q << 2)) - gapExtend;
-        qOpen = load<i32>(prevScores + (<usize>q << 2)) - goDel;
+        qExt = load<i32>(prevRow + (<usize>q << 3), 4) - gapExtend;
+        qOpen = load<i32>(prevRow + (<usize>q << 3)) - goDel;
       } else {
         // Query ended: trailing reference overhang is free.
-        qExt = load<i32>(qryGaps + (<usize>q << 2));
-        qOpen = load<i32>(prevScores + (<usize>q << 2));
+        qExt = load<i32>(prevRow + (<usize>q << 3), 4);
+        qOpen = load<i32>(prevRow + (<usize>q << 3));
       }
       let t: i32;
       if (qExt >= qOpen && q < ppe) { t = qExt; path += QRY_GAP_EXTEND; }
       else t = qOpen;
-      store<i32>(qryGaps + (<usize>q << 2), t);
+      store<i32>(curRow + (<usize>q << 3), t, 4);
       if (score - leftAlign < t) { score = t; origin = QRY_GAP_MATRIX; }
     } else if (q < qryLen) {
-      store<i32>(qryGaps + (<usize>q << 2), NO_ALIGN);
+      store<i32>(curRow + (<usize>q << 3), NO_ALIGN, 4);
       path |= BOUNDARY;
     }
   }
   store<u8>(rowPaths + <usize>q, path + origin);
-  store<i32>(curScores + (<usize>q << 2), score);
+  store<i32>(curRow + (<usize>q << 3), score);
   return refGaps;
 }
 
