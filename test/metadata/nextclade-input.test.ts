@@ -6,7 +6,8 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compileProcessingSpec } from '../../src/metadata/compile.js';
 import type { SequenceAssignment } from '../../src/pipeline/stage.js';
-import { configFrom, makeEntry, plain, run } from './helpers.js';
+import { resolve } from 'node:path';
+import { compileYaml, configFrom, makeEntry, plain, plainMetadata, referenceTests, run } from './helpers.js';
 
 const assign = (sequenceName: string, segment: string, reference = 'singleReference'): SequenceAssignment => ({ sequenceName, segment, reference, fastaId: `fasta-${sequenceName}` });
 
@@ -188,5 +189,47 @@ describe('§3.5 segment selection, ASSIGNED_REFERENCE, §3.7 length fields', () 
     assert.deepEqual(aligned.metadata, { who: 'tester', when: 1639526400 });
     const unaligned = await run(compiledSpec, makeEntry({}), { aligned: false });
     assert.deepEqual(unaligned.metadata, { who: null, when: null });
+  });
+});
+
+describe('§8.7 single_segment_config.yaml metadata', () => {
+  const { compiled } = compileYaml([resolve(referenceTests, 'single_segment_config.yaml')]);
+  const assignments = { main: assign('main', 'main', 'singleReference') };
+
+  test('aligned sequence with one substitution', async () => {
+    const outcome = await run(compiled, makeEntry({}), {
+      assignments,
+      nextclade: { main: { coverage: 1, totalInsertions: 0, totalSubstitutions: 1, totalDeletions: 0 } },
+      sequences: { main: 'A'.repeat(120) },
+      aligned: true,
+    });
+    assert.deepEqual(plainMetadata(outcome.metadata), {
+      completeness: { float: 1 },
+      totalInsertedNucs: 0,
+      totalSnps: 1,
+      totalDeletedNucs: 0,
+      nonExistentField: 'None',
+      length: 120,
+      variant: true,
+    });
+    assert.deepEqual([...outcome.errors, ...outcome.warnings], []);
+  });
+
+  test('failed alignment: Nextclade fields null, length still counted', async () => {
+    const outcome = await run(compiled, makeEntry({}), { assignments, nextclade: { main: null }, sequences: { main: 'C'.repeat(53) }, aligned: true });
+    assert.deepEqual(plainMetadata(outcome.metadata), {
+      completeness: null,
+      totalInsertedNucs: null,
+      totalSnps: null,
+      totalDeletedNucs: null,
+      nonExistentField: null,
+      length: 53,
+      variant: null,
+    });
+  });
+
+  test('no sequence: length 0', async () => {
+    const outcome = await run(compiled, makeEntry({}), { aligned: true });
+    assert.equal(outcome.metadata.length, 0);
   });
 });
