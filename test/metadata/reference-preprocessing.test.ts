@@ -288,3 +288,17 @@ describe('§3.2 startup validation', () => {
     assert.match(problems[6], /atomic groups/);
   });
 });
+
+test('§9 parse_date_into_range without submittedAt: internal error on that field only', async () => {
+  const config = configFrom({
+    processing_spec: {
+      range: { function: 'parse_date_into_range', inputs: { date: 'date' }, args: { fieldType: 'dateRangeString' } },
+      other: { inputs: { input: 'other' } },
+    },
+  });
+  const outcome = await run(compileProcessingSpec(config), makeEntry({ date: '2021', other: 'kept' }, { submittedAt: null }));
+  assert.deepEqual(outcome.metadata, { range: null, other: 'kept' });
+  assert.equal(outcome.errors.length, 1);
+  assert.equal(outcome.errors[0].category, 'internal');
+  assert.match(outcome.errors[0].message, /^Internal Error\. parse_date_into_range raised an unexpected exception for output field 'range': .* Please contact the administrator\.$/);
+});
