@@ -16,9 +16,9 @@ export class Reference {
   spacedLen0: i32;
   spacedLen1: i32;
   spacedLen2: i32;
-  table: usize; // open addressing: (key u64, start u32, count u32)
+  table: usize; // open addressing, 32-byte entries: key u64, start u32, count per phase u32 x 3
   tableMask: u32;
-  positions: usize; // u32 spaced indexes, grouped by key, in suffix order within a group
+  positions: usize; // u32 spaced indexes, grouped by key, then by phase, in suffix order within a phase
   kmerLength: i32;
 }
 
@@ -51,22 +51,27 @@ function hashSlot(key: u64, mask: u32): u32 {
   return <u32>((key * 0x9e3779b97f4a7c15) >> 32) & mask;
 }
 
-/** Packed key of k spaced letters at `ptr` (4 bits each) tagged with the phase; 0 if it holds an N. */
-function packedKey(ptr: usize, k: i32, phase: i32): u64 {
+export const ENTRY_BYTES: usize = 32;
+
+/**
+ * Packed key of k spaced letters at `ptr` (4 bits each); 0 if it holds an N. One table serves all
+ * three reference phases, so a query k-mer is looked up once and its hits read per phase.
+ */
+function packedKey(ptr: usize, k: i32): u64 {
   let key: u64 = 0;
   for (let i = 0; i < k; i++) {
     const c = load<u8>(ptr + <usize>i);
     if (c == N) return 0;
     key |= (<u64>c) << (<u64>(i * 4));
   }
-  return key | ((<u64>phase) << 60);
+  return key;
 }
 
 /** Slot address for `key`; an empty slot (key 0) if absent. */
 export function findSlot(ref: Reference, key: u64): usize {
   let slot = hashSlot(key, ref.tableMask);
   while (true) {
-    const at = ref.table + (<usize>slot << 4);
+    const at = ref.table + <usize>slot * ENTRY_BYTES;
     const k = load<u64>(at);
     if (k == key || k == 0) return at;
     slot = (slot + 1) & ref.tableMask;
@@ -92,53 +97,57 @@ export function buildIndex(ref: Reference): bool {
   let capacity: u32 = 16;
   while (<i64>capacity < total * 2) capacity <<= 1;
   ref.tableMask = capacity - 1;
-  ref.table = scratchAlloc(<u64>capacity * 16);
+  ref.table = scratchAlloc(<u64>capacity * ENTRY_BYTES);
   ref.positions = scratchAlloc(<u64>total * 4 + 4);
   if (ref.table == 0 || ref.positions == 0) return false;
-  memory.fill(ref.table, 0, <usize>capacity * 16);
+  memory.fill(ref.table, 0, <usize>capacity * ENTRY_BYTES);
 
   // Count occurrences per key.
   for (let phase = 0; phase < 3; phase++) {
     const ptr = spacedPtr(ref, phase);
     const len = spacedLen(ref, phase);
     for (let s = 0; s + k <= len; s++) {
-      const key = packedKey(ptr + <usize>s, k, phase);
+      const key = packedKey(ptr + <usize>s, k);
       if (key == 0) continue;
       const at = findSlot(ref, key);
       store<u64>(at, key);
-      store<u32>(at, load<u32>(at, 12) + 1, 12);
+      const counter = at + 12 + (<usize>phase << 2);
+      store<u32>(counter, load<u32>(counter) + 1);
     }
   }
-  // Group starts, then fill in ascending position order.
+  // Group starts; the fill cursor lives in bytes 24..27 of each entry.
   let next: u32 = 0;
   for (let slot: u32 = 0; slot < capacity; slot++) {
-    const at = ref.table + (<usize>slot << 4);
+    const at = ref.table + <usize>slot * ENTRY_BYTES;
     if (load<u64>(at) == 0) continue;
     store<u32>(at, next, 8);
-    next += load<u32>(at, 12);
-    store<u32>(at, 0, 12);
+    store<u32>(at, 0, 24);
+    next += load<u32>(at, 12) + load<u32>(at, 16) + load<u32>(at, 20);
   }
+  // Phase-major fill: within an entry, phase 0 hits come first, then phase 1, then phase 2.
   for (let phase = 0; phase < 3; phase++) {
     const ptr = spacedPtr(ref, phase);
     const len = spacedLen(ref, phase);
     for (let s = 0; s + k <= len; s++) {
-      const key = packedKey(ptr + <usize>s, k, phase);
+      const key = packedKey(ptr + <usize>s, k);
       if (key == 0) continue;
       const at = findSlot(ref, key);
-      const count = load<u32>(at, 12);
-      store<u32>(ref.positions + ((<usize>(load<u32>(at, 8) + count)) << 2), <u32>s);
-      store<u32>(at, count + 1, 12);
+      const cursor = load<u32>(at, 24);
+      store<u32>(ref.positions + ((<usize>(load<u32>(at, 8) + cursor)) << 2), <u32>s);
+      store<u32>(at, cursor + 1, 24);
     }
   }
   // Nextclade visits the hits of a k-mer in suffix-array order; repeats are rare but order matters
   // for which overlapping seed gets extended first, so reproduce it.
   for (let slot: u32 = 0; slot < capacity; slot++) {
-    const at = ref.table + (<usize>slot << 4);
-    const key = load<u64>(at);
-    const count = load<u32>(at, 12);
-    if (key == 0 || count < 2) continue;
-    const phase = <i32>(key >> 60);
-    sortBySuffix(ref.positions + (<usize>load<u32>(at, 8) << 2), <i32>count, spacedPtr(ref, phase), spacedLen(ref, phase), k);
+    const at = ref.table + <usize>slot * ENTRY_BYTES;
+    if (load<u64>(at) == 0) continue;
+    let start = load<u32>(at, 8);
+    for (let phase = 0; phase < 3; phase++) {
+      const count = load<u32>(at + 12 + (<usize>phase << 2));
+      if (count >= 2) sortBySuffix(ref.positions + (<usize>start << 2), <i32>count, spacedPtr(ref, phase), spacedLen(ref, phase), k);
+      start += count;
+    }
   }
   return true;
 }

@@ -34,17 +34,33 @@ export function findSeedChain(ref: Reference, qry: usize, qryLen: i32): Vec | nu
 
   const k = ref.kmerLength;
   const step = max(1, load<i32>(ref.params + P_KMER_DISTANCE));
+  // Table entry of each query k-mer of the current query phase (0: none), looked up once and then
+  // read for each reference phase: the visiting order stays query phase, reference phase, position.
+  const kmerSlots = scratchAlloc(<u64>(qryLen / step + 2) * 4);
+  if (kmerSlots == 0) return oom();
   for (let qp = 0; qp < 3; qp++) {
     const qSpaced = spacedLength(qryLen, qp);
+    let kmers = 0;
+    for (let t = 0; t + k < qSpaced; t += step) {
+      const key = queryKey(qry, qp, t, k);
+      let slot: usize = 0;
+      if (key != 0) {
+        slot = findSlot(ref, key);
+        if (load<u64>(slot) == 0) slot = 0;
+      }
+      store<u32>(kmerSlots + (<usize>kmers << 2), <u32>slot);
+      kmers++;
+    }
     for (let rp = 0; rp < 3; rp++) {
-      for (let t = 0; t + k < qSpaced; t += step) {
-        const key = queryKey(qry, qp, t, k, rp);
-        if (key == 0) continue;
-        const slot = findSlot(ref, key);
-        if (load<u64>(slot) == 0) continue;
-        const start = <usize>load<u32>(slot, 8);
-        const count = <usize>load<u32>(slot, 12);
-        const qryPos = naturalPos(t, qp);
+      for (let m = 0; m < kmers; m++) {
+        const slot = <usize>load<u32>(kmerSlots + (<usize>m << 2));
+        if (slot == 0) continue;
+        const count = <usize>load<u32>(slot + 12 + (<usize>rp << 2));
+        if (count == 0) continue;
+        let start = <usize>load<u32>(slot, 8);
+        if (rp > 0) start += <usize>load<u32>(slot, 12);
+        if (rp > 1) start += <usize>load<u32>(slot, 16);
+        const qryPos = naturalPos(m * step, qp);
         for (let h: usize = 0; h < count; h++) {
           const refPos = naturalPos(<i32>load<u32>(ref.positions + ((start + h) << 2)), rp);
           const offset = qryPos - refPos;
@@ -92,15 +108,15 @@ function oom(): Vec | null {
   return null;
 }
 
-/** Key of the query k-mer at spaced index t of phase qp, tagged for reference phase rp; 0 with N. */
-function queryKey(qry: usize, qp: i32, t: i32, k: i32, rp: i32): u64 {
+/** Key of the query k-mer at spaced index t of phase qp; 0 when it holds an N. */
+function queryKey(qry: usize, qp: i32, t: i32, k: i32): u64 {
   let key: u64 = 0;
   for (let i = 0; i < k; i++) {
     const c = load<u8>(qry + <usize>naturalPos(t + i, qp));
     if (c == N) return 0;
     key |= (<u64>c) << (<u64>(i * 4));
   }
-  return key | ((<u64>rp) << 60);
+  return key;
 }
 
 /** Does the closed query interval [from, to] touch a seed already extended on this diagonal? */
