@@ -6,7 +6,8 @@ import type { Cds } from '../dataset/annotation.js';
 import { extractCds, sequencedLocalRanges } from './cds-extract.js';
 import { detectFrameShifts, maskShiftedCodons, maskShiftedNucleotides } from './frame-shifts.js';
 import { translate } from './genetic-code.js';
-import { alignPeptides, type PeptideAlignParams } from './peptide-align.js';
+import { findDiagonalTrim, type DiagonalTrim } from './diagonal-trim.js';
+import { alignPeptides, type PeptideAlignParams, type PeptideBand } from './peptide-align.js';
 import { stripInsertions } from './strip-insertions.js';
 import type { CdsTranslation, Range } from './types.js';
 
@@ -24,6 +25,8 @@ export interface TranslationParams {
   penaltyGapExtend: number;
   gapAlignmentSide: 'left' | 'right';
   noTranslatePastStop: boolean;
+  /** Always run the DP over the whole band (tests use it to check the diagonal trim changes nothing). */
+  fullPeptideDp?: boolean;
 }
 
 export class CdsTranslationError extends Error {
@@ -64,9 +67,39 @@ function removeGaps(seq: string): string {
   return seq.indexOf('-') < 0 ? seq : seq.replace(/-/g, '');
 }
 
-function alignAndStrip(qryPeptide: string, refPeptide: string, band: { meanShift: number; halfWidth: number }, params: PeptideAlignParams) {
-  const aligned = alignPeptides(qryPeptide, refPeptide, band, params);
-  return stripInsertions(aligned.query, aligned.reference);
+function alignAndStrip(qryPeptide: string, refPeptide: string, band: PeptideBand, params: PeptideAlignParams, trim: DiagonalTrim | null) {
+  if (!trim) {
+    const aligned = alignPeptides(qryPeptide, refPeptide, band, params);
+    return stripInsertions(aligned.query, aligned.reference);
+  }
+  // An untrimmed end keeps every query letter on that side (there may be more than the offset says).
+  const qryStart = trim.refStart === 0 ? 0 : trim.refStart - trim.prefixOffset;
+  const qryEnd = trim.refEnd === refPeptide.length ? qryPeptide.length : trim.refEnd - trim.suffixOffset;
+  const middle = alignPeptides(
+    qryPeptide.slice(qryStart, qryEnd),
+    refPeptide.slice(trim.refStart, trim.refEnd),
+    // The same centre line as the whole band, in the middle part's coordinates.
+    { meanShift: Math.round(band.meanShift) - trim.prefixOffset, halfWidth: band.halfWidth },
+    {
+      ...params,
+      leftTerminalGapsFree: trim.refStart === 0 && params.leftTerminalGapsFree,
+      rightTerminalGapsFree: trim.refEnd === refPeptide.length && params.rightTerminalGapsFree,
+    },
+  );
+  let prefix = '';
+  for (let c = 0; c < trim.refStart; c++) {
+    const q = c - trim.prefixOffset;
+    prefix += q >= 0 ? qryPeptide[q] : '-';
+  }
+  let suffix = '';
+  for (let c = trim.refEnd; c < refPeptide.length; c++) {
+    const q = c - trim.suffixOffset;
+    suffix += q < qryPeptide.length ? qryPeptide[q] : '-';
+  }
+  return stripInsertions(
+    prefix + middle.query + suffix,
+    refPeptide.slice(0, trim.refStart) + middle.reference + refPeptide.slice(trim.refEnd),
+  );
 }
 
 /** The query peptide placed after `offset` unsequenced codons, padded with gaps to the reference length. */
@@ -113,7 +146,7 @@ export function translateCds(
   const stripped =
     qryGaps.internal === 0 && refGaps.internal === 0 && refGaps.leading === 0
       ? { query: diagonalPeptide(qryPeptide, qryGaps.leading / 3, refPeptide.length), insertions: [] }
-      : alignAndStrip(qryPeptide, refPeptide, band, alignParams);
+      : alignAndStrip(qryPeptide, refPeptide, band, alignParams, params.fullPeptideDp ? null : findDiagonalTrim(query, reference, qryPeptide, refPeptide));
   const publicShifts = frameShifts.map(({ nucRelAln: _aln, ...shift }) => shift);
   const peptide = maskShiftedCodons(stripped.query, publicShifts);
 
