@@ -15,10 +15,10 @@ export function findAaChanges(translation: CdsTranslation, refPeptide: string): 
   const { peptide, cdsName } = translation;
   for (const range of translation.alignmentRanges) {
     for (let pos = range.begin; pos < Math.min(range.end, peptide.length); pos++) {
-      const qryAa = peptide[pos];
-      const refAa = refPeptide[pos];
-      if (qryAa === '-') deletions.push({ cdsName, refAa, pos });
-      else if (qryAa !== refAa && qryAa !== 'X') substitutions.push({ cdsName, refAa, pos, qryAa });
+      const q = peptide.charCodeAt(pos);
+      if (q === refPeptide.charCodeAt(pos) || q === 88 /* X */) continue;
+      if (q === 45 /* - */) deletions.push({ cdsName, refAa: refPeptide[pos], pos });
+      else substitutions.push({ cdsName, refAa: refPeptide[pos], pos, qryAa: peptide[pos] });
     }
   }
   return { substitutions, deletions };
@@ -30,7 +30,7 @@ export function cdsCoverage(translation: CdsTranslation, refPeptide: string): nu
   let covered = 0;
   for (const range of translation.alignmentRanges) {
     for (let pos = range.begin; pos < Math.min(range.end, translation.peptide.length); pos++) {
-      if (translation.peptide[pos] !== 'X') covered++;
+      if (translation.peptide.charCodeAt(pos) !== 88 /* X */) covered++;
     }
   }
   return covered / refPeptide.length;

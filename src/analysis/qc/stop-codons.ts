@@ -4,7 +4,9 @@ import { qcStatus, type QcConfig } from './config.js';
 
 export function findStopCodons(cdsName: string, peptide: string): StopCodon[] {
   const found: StopCodon[] = [];
-  for (let codon = 0; codon < peptide.length - 1; codon++) if (peptide[codon] === '*') found.push({ cdsName, codon });
+  for (let codon = peptide.indexOf('*'); codon >= 0 && codon < peptide.length - 1; codon = peptide.indexOf('*', codon + 1)) {
+    found.push({ cdsName, codon });
+  }
   return found;
 }
 
