@@ -12,7 +12,7 @@ import { Reference, buildIndex } from './reference';
 import { findSeedChain, seedError, seedCoverPercent, seedCoverExpected } from './seeds';
 import { buildBand, fullBand, bandArea, bandOk } from './band';
 import { alignBand, substitutionTable, dpScore, dpHitBoundary, alnQry, alnRef, alnLength, dpInternalError } from './dp';
-import { newVec, vecPush } from './vec';
+import { Vec, newVec, vecPush } from './vec';
 import * as L from './layout';
 
 const MAX_REFERENCES: i32 = 256;
@@ -354,4 +354,38 @@ function nucleotideChanges(out: usize, refLen: i32, refCodes: usize): bool {
   store<i32>(result + L.R_RUNS_COUNT, runs.len);
   store<i32>(result + L.R_RUNS_PTR, <i32>runs.ptr);
   return true;
+}
+
+/**
+ * Cheap similarity for segment/reference assignment: seeds only (no band, no DP). Returns the
+ * number of query letters covered by the chained seeds (0 when no seed is found), or -status.
+ * With `reverse` set, the reverse complement is tried too and the better cover is returned.
+ */
+export function seedCover(id: i32, len: i32, reverse: i32): i32 {
+  clearResult();
+  const r = ref(id);
+  if (r.table == 0) return -fail(L.E_BAD_PARAMS);
+  const qryLen = clean(input, len, load<i32>(r.params + L.P_REPLACE_UNKNOWN) != 0);
+  if (qryLen < 0) return -fail(L.E_UNKNOWN_LETTER);
+  store<i32>(result + L.R_QUERY_LEN, qryLen);
+  if (qryLen < r.kmerLength * 2) return 0;
+  let best = coveredBy(findSeedChain(r, input, qryLen));
+  if (reverse != 0) {
+    const rc = scratchAlloc(<u64>qryLen);
+    if (rc == 0) return -fail(L.E_OUT_OF_MEMORY);
+    for (let i = 0; i < qryLen; i++) store<u8>(rc + <usize>i, complement(load<u8>(input + <usize>(qryLen - 1 - i))));
+    const other = coveredBy(findSeedChain(r, rc, qryLen));
+    if (other > best) {
+      best = other;
+      store<i32>(result + L.R_REVERSE_COMPLEMENT, 1);
+    }
+  }
+  return best;
+}
+
+function coveredBy(chain: Vec | null): i32 {
+  if (chain === null) return 0;
+  let covered = 0;
+  for (let i = 0; i < chain.len; i++) covered += load<i32>(chain.ptr + <usize>i * 16, 8);
+  return covered;
 }

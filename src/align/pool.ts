@@ -9,8 +9,10 @@ import { Worker } from 'node:worker_threads';
 import type { LoadedDataset } from '../dataset/load.js';
 import type { ThreadData, ThreadMessage, ThreadRequest } from './thread.js';
 import type { AlignOutcome } from './types.js';
+import type { SeedScore } from './wasm.js';
 
 export type { AlignOutcome, NucAlignment } from './types.js';
+export type { SeedScore } from './wasm.js';
 
 export interface AlignerPoolOptions {
   /** Number of threads; defaults to the number of cores. */
@@ -25,9 +27,10 @@ export interface AlignerPoolOptions {
 
 interface Task {
   id: number;
+  kind: 'align' | 'score';
   key: string;
   sequence: string;
-  resolve: (outcome: AlignOutcome) => void;
+  resolve: (outcome: AlignOutcome | SeedScore) => void;
   reject: (error: unknown) => void;
   signal?: AbortSignal;
   onAbort?: () => void;
@@ -103,7 +106,7 @@ export class AlignerPool {
         } else {
           const task = slot.inFlight.get(message.id);
           slot.inFlight.delete(message.id);
-          if (task) this.settle(task, message.outcome);
+          if (task) this.settle(task, message.type === 'score' ? message.score : message.outcome);
           this.dispatch();
         }
       });
@@ -114,7 +117,8 @@ export class AlignerPool {
         const index = this.slots.indexOf(slot);
         if (index >= 0) this.slots.splice(index, 1);
         for (const task of slot.inFlight.values()) {
-          this.settle(task, { ok: false, error: `Unable to align: aligner thread stopped (exit code ${code})` });
+          const stopped = `Unable to align: aligner thread stopped (exit code ${code})`;
+          this.settle(task, task.kind === 'score' ? { seedCover: 0, isReverseComplement: false } : { ok: false, error: stopped });
         }
         slot.inFlight.clear();
         if (!ready) reject(new Error(`aligner thread exited during start-up (exit code ${code})`));
@@ -124,13 +128,25 @@ export class AlignerPool {
     });
   }
 
+  /** Aligns one sequence against a dataset; failures to align resolve as `{ ok: false, error }`. */
   align(datasetKey: string, sequence: string, opts: { signal?: AbortSignal } = {}): Promise<AlignOutcome> {
+    return this.submit('align', datasetKey, sequence, opts.signal) as Promise<AlignOutcome>;
+  }
+
+  /**
+   * Cheap similarity of a sequence to a dataset's reference (seed matching only, reverse
+   * complement included): for choosing a segment or reference before aligning.
+   */
+  score(datasetKey: string, sequence: string, opts: { signal?: AbortSignal } = {}): Promise<SeedScore> {
+    return this.submit('score', datasetKey, sequence, opts.signal) as Promise<SeedScore>;
+  }
+
+  private submit(kind: 'align' | 'score', datasetKey: string, sequence: string, signal: AbortSignal | undefined): Promise<AlignOutcome | SeedScore> {
     if (this.closed) return Promise.reject(new Error('AlignerPool is closed'));
     if (!this.datasetKeys.has(datasetKey)) return Promise.reject(new Error(`AlignerPool: unknown dataset '${datasetKey}'`));
-    const { signal } = opts;
     if (signal?.aborted) return Promise.reject(signal.reason);
-    return new Promise<AlignOutcome>((resolve, reject) => {
-      const task: Task = { id: this.nextId++, key: datasetKey, sequence, resolve, reject, signal };
+    return new Promise<AlignOutcome | SeedScore>((resolve, reject) => {
+      const task: Task = { id: this.nextId++, kind, key: datasetKey, sequence, resolve, reject, signal };
       if (signal) {
         // An aborted task is dropped from the queue or, if already running, its result ignored.
         task.onAbort = () => {
@@ -146,7 +162,7 @@ export class AlignerPool {
     });
   }
 
-  private settle(task: Task, outcome: AlignOutcome): void {
+  private settle(task: Task, outcome: AlignOutcome | SeedScore): void {
     if (task.signal && task.onAbort) task.signal.removeEventListener('abort', task.onAbort);
     task.resolve(outcome);
   }
@@ -160,7 +176,7 @@ export class AlignerPool {
       if (!best) return;
       const task = this.queue.shift()!;
       best.inFlight.set(task.id, task);
-      best.worker.postMessage({ id: task.id, key: task.key, sequence: task.sequence } satisfies ThreadRequest);
+      best.worker.postMessage({ id: task.id, kind: task.kind, key: task.key, sequence: task.sequence } satisfies ThreadRequest);
     }
   }
 

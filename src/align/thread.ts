@@ -6,18 +6,19 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { LoadedDataset } from '../dataset/load.js';
 import { alignOne } from './align-one.js';
 import { gapOpenMap } from './gap-open.js';
-import { NucAligner } from './wasm.js';
+import { NucAligner, type SeedScore } from './wasm.js';
 import type { AlignOutcome } from './types.js';
 
 export interface ThreadData {
   datasets: Record<string, LoadedDataset>;
 }
 
-export type ThreadRequest = { id: number; key: string; sequence: string };
+export type ThreadRequest = { id: number; kind: 'align' | 'score'; key: string; sequence: string };
 export type ThreadMessage =
   | { type: 'ready' }
   | { type: 'init-error'; error: string }
-  | { type: 'result'; id: number; outcome: AlignOutcome };
+  | { type: 'result'; id: number; outcome: AlignOutcome }
+  | { type: 'score'; id: number; score: SeedScore };
 
 const port = parentPort!;
 const { datasets } = workerData as ThreadData;
@@ -36,6 +37,11 @@ try {
 
 port.on('message', (request: ThreadRequest) => {
   const referenceId = referenceIds.get(request.key);
+  if (request.kind === 'score') {
+    const score = referenceId === undefined ? { seedCover: 0, isReverseComplement: false } : aligner.seedScore(referenceId, request.sequence);
+    port.postMessage({ type: 'score', id: request.id, score } satisfies ThreadMessage);
+    return;
+  }
   let outcome: AlignOutcome;
   try {
     outcome =

@@ -23,6 +23,13 @@ interface CoreExports {
   refLength(id: number): number;
   prepareReference(id: number): number;
   align(id: number, len: number): number;
+  seedCover(id: number, len: number, reverse: number): number;
+}
+
+/** Cheap similarity (seeds only): fraction of the cleaned query covered by chained seeds. */
+export interface SeedScore {
+  seedCover: number;
+  isReverseComplement: boolean;
 }
 
 /** Raw alignment as the core returns it (before nucleotide analysis). */
@@ -125,6 +132,21 @@ export class NucAligner {
     }
     if (this.core.memory.buffer.byteLength > SHRINK_ABOVE_BYTES) this.rebuild();
     return result;
+  }
+
+  /** Seeds only, no DP: for choosing among references/segments. Zero when no seed chain qualifies. */
+  seedScore(id: number, sequence: string, tryReverseComplement = true): SeedScore {
+    try {
+      const len = this.writeInput(sequence);
+      const covered = this.core.seedCover(id, len, tryReverseComplement ? 1 : 0);
+      const view = new DataView(this.core.memory.buffer, this.core.resultPtr(), R.bytes);
+      const queryLength = view.getInt32(R.queryLength, true);
+      if (covered <= 0 || queryLength === 0) return { seedCover: 0, isReverseComplement: false };
+      return { seedCover: covered / queryLength, isReverseComplement: view.getInt32(R.reverseComplement, true) !== 0 };
+    } catch {
+      this.rebuild();
+      return { seedCover: 0, isReverseComplement: false };
+    }
   }
 
   private rebuild(): void {
