@@ -4,6 +4,7 @@
  * threads stay busy), and fills the sequence maps, `work.assignments` and `work.nextclade`.
  * Per-entry problems become annotations; nothing here throws for one bad entry.
  */
+import { setMaxListeners } from 'node:events';
 import type { Annotation } from '../../contract/entries.js';
 import { datasetsOf, effectiveAlignmentRequirement, type DatasetSpec } from '../../config/datasets.js';
 import type { ParsedConfig } from '../../config/schema.js';
@@ -205,6 +206,8 @@ export function createAlignStage(options: AlignStageOptions): Stage {
   return {
     name: 'align',
     async run(batch: EntryWork[], context: StageContext): Promise<void> {
+      // Every queued alignment listens for cancellation on this one signal: hundreds is expected.
+      setMaxListeners(0, context.signal);
       const pending: Promise<void>[] = [];
       for (const work of batch) {
         if (work.halted) continue;
