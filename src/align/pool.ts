@@ -53,7 +53,9 @@ function startThread(workerData: ThreadData): Worker {
   const ext = path.extname(fileURLToPath(import.meta.url));
   const script = new URL(`./thread${ext}`, import.meta.url);
   if (ext !== '.ts') return new Worker(script, { workerData });
-  const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(script.href)}); })`;
+  // Resolved here so that the worker finds tsx whatever the current directory is.
+  const tsxApi = import.meta.resolve('tsx/esm/api');
+  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(script.href)}); })`;
   return new Worker(bootstrap, { eval: true, workerData });
 }
 
