@@ -216,3 +216,81 @@ test('max_sequences_per_entry only flags the entry that exceeds it', async () =>
   ]);
   assert.deepEqual(fine.output.errors, []);
 });
+
+/**
+ * Multi-segment, multi-reference (the reference suite's CCHF config: L, and S with references
+ * `1and6` and `2to5`). Its S datasets are not available here, so `2to5` is built on the fly from a
+ * distant S genotype (KY484028.1, NP at 54..1502) next to the Pathoplexus S dataset as `1and6`.
+ */
+test('multi segment, multi reference (CCHF L + S/1and6 + S/2to5): keys, gene keys, duplicates', async () => {
+  const { mkdtempSync, writeFileSync, readFileSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const cchfv = path.join(sharedData, 'nextclade/cchfv');
+  const samples = readFasta(path.join(cchfv, 'S/sample_S.fasta'));
+  const distant = samples.find((r) => r.name === 'KY484028.1')!.sequence;
+  const dir = mkdtempSync(path.join(tmpdir(), 'cchf-s-2to5-'));
+  const pool2 = await (async () => {
+    writeFileSync(path.join(dir, 'reference.fasta'), `>KY484028.1\n${distant}\n`);
+    writeFileSync(
+      path.join(dir, 'genome_annotation.gff3'),
+      `##gff-version 3\nKY484028.1\tx\tCDS\t54\t1502\t.\t+\t0\tName=NP;ID=cds-NP\n`,
+    );
+    const pathogen = JSON.parse(readFileSync(path.join(cchfv, 'S/pathogen.json'), 'utf8'));
+    pathogen.files = { reference: 'reference.fasta', genomeAnnotation: 'genome_annotation.gff3', pathogenJson: 'pathogen.json' };
+    writeFileSync(path.join(dir, 'pathogen.json'), JSON.stringify(pathogen));
+    const cchfDatasets = {
+      L: await loadDataset(path.join(cchfv, 'L')),
+      'S-1and6': await loadDataset(path.join(cchfv, 'S')),
+      'S-2to5': await loadDataset(dir),
+    };
+    return { datasets: cchfDatasets, pool: await AlignerPool.create({ threads: 1, datasets: cchfDatasets }) };
+  })();
+  try {
+    const config = ConfigSchema.parse({
+      organism: 'multi-reference-cchf-test',
+      segment_classification_method: 'diamond',
+      segments: [
+        { name: 'L', references: [{ name: 'singleReference', nextclade_dataset_name: 'CCHF/L', genes: ['RdRp'] }] },
+        {
+          name: 'S',
+          references: [
+            { name: '1and6', nextclade_dataset_name: 'CCHF/S-1and6', genes: ['NP'] },
+            { name: '2to5', nextclade_dataset_name: 'CCHF/S-2to5', genes: ['NP'] },
+          ],
+        },
+      ],
+    });
+    const run = async (entries: EntryWork[]) => {
+      await createAlignStage({ config, datasets: pool2.datasets, pool: pool2.pool }).run(entries, context);
+      await createTranslateStage({ config }).run(entries, context);
+    };
+    const near1 = samples.find((r) => r.name === 'PQ463984.1')!.sequence; // identical k-mers to the S reference
+    const lSample = readFasta(path.join(cchfv, 'L/sample_L.fasta'))[0].sequence;
+
+    const sOnly = work({ seg1: near1 });
+    const sAndL = work({ seg1: near1, segL: lSample });
+    const twoS = work({ seg1: near1, seg2: distant });
+    const other = work({ seg2: samples.find((r) => r.name === 'KY484028.1')!.sequence });
+    await run([sOnly, sAndL, twoS, other]);
+
+    assert.deepEqual(other.output.data.sequenceNameToFastaId, { 'S-2to5': 'seg2' });
+    assert.deepEqual(Object.keys(other.output.data.alignedAminoAcidSequences), ['NP-2to5']);
+
+    assert.deepEqual(sOnly.output.errors, []);
+    assert.deepEqual(sOnly.output.data.sequenceNameToFastaId, { 'S-1and6': 'seg1' });
+    assert.equal(sOnly.assignments['S-1and6'].reference, '1and6');
+    assert.deepEqual(Object.keys(sOnly.output.data.alignedAminoAcidSequences), ['NP-1and6']);
+
+    assert.deepEqual(sAndL.output.errors, []);
+    assert.deepEqual(Object.keys(sAndL.output.data.sequenceNameToFastaId).sort(), ['L', 'S-1and6']);
+    assert.deepEqual(Object.keys(sAndL.output.data.alignedAminoAcidSequences).sort(), ['NP-1and6', 'RdRp']);
+
+    assert.deepEqual(twoS.output.errors.map((e) => e.message), [
+      'Multiple sequences (with fasta ids: seg1, seg2) align to S - only one entry is allowed.',
+    ]);
+    assert.deepEqual(twoS.output.data.unalignedNucleotideSequences, {});
+  } finally {
+    await pool2.pool.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
