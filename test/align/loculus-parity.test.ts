@@ -51,3 +51,27 @@ test('CCHFV L/M/S segments released by Loculus: same aligned sequence and insert
   }
   assert.ok(compared >= 9, `compared ${compared} segments`);
 });
+
+test("Loculus' own preprocessing test expectations on its Ebola test datasets (insertion notation)", async () => {
+  const root = path.resolve(repoRoot, '../shared/data/loculus/preprocessing/nextclade/tests/ebola-dataset');
+  const sudan = await loadDataset(path.join(root, 'ebola-sudan/main'));
+  const zaire = await loadDataset(path.join(root, 'ebola-zaire/main'));
+  const pool = await AlignerPool.create({ threads: 1, datasets: { sudan, zaire } });
+  try {
+    const withInsertion = (ref: string, at: number) => ref.slice(0, at) + 'GAC' + ref.slice(at);
+    const s = await pool.align('sudan', withInsertion(sudan.reference.sequence, 2671));
+    assert.ok(s.ok);
+    assert.deepEqual(s.alignment.insertions.map(formatInsertion), ['2671:GAC']);
+    assert.equal(s.alignment.alignedQuery, sudan.reference.sequence);
+    const z = await pool.align('zaire', withInsertion(zaire.reference.sequence, 11097));
+    assert.ok(z.ok);
+    assert.deepEqual(z.alignment.insertions.map(formatInsertion), ['11097:GAC']);
+    const ref = sudan.reference.sequence;
+    const snp = await pool.align('sudan', ref.slice(0, 460) + 'A' + ref.slice(461));
+    assert.ok(snp.ok);
+    assert.deepEqual(snp.alignment.substitutions, [{ refNuc: 'G', pos: 460, qryNuc: 'A' }]);
+    assert.equal(snp.alignment.coverage, 1);
+  } finally {
+    await pool.close();
+  }
+});
