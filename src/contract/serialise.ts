@@ -29,6 +29,17 @@ function metadataValueJson(value: MetadataValue | undefined): string {
 }
 
 function metadataJson(metadata: Record<string, MetadataValue>): string {
+  // Fast path: JSON.stringify is right unless a float holds an integral value (it would print
+  // `1`) — FloatValue.toJSON gives the number, and non-finite numbers become null either way.
+  let needsCare = false;
+  for (const key in metadata) {
+    const value = metadata[key];
+    if (value === undefined || (value instanceof FloatValue && Number.isInteger(value.value))) {
+      needsCare = true;
+      break;
+    }
+  }
+  if (!needsCare) return JSON.stringify(metadata);
   const parts: string[] = [];
   for (const key of Object.keys(metadata)) parts.push(`${JSON.stringify(key)}:${metadataValueJson(metadata[key])}`);
   return `{${parts.join(',')}}`;

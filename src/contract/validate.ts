@@ -6,11 +6,11 @@
  * deserialisation (400) → when `errors` is empty: upper-casing → rules 1–16 (422).
  * Row-state and file checks need backend state and live in the mock backend.
  */
-import type { ProcessedEntry } from './entries.js';
-import { JsonNumber, type JsonValue, renderJson } from './lossless-json.js';
+import { FloatValue, type ProcessedEntry } from './entries.js';
+import { JsonNumber, type JsonObject, type JsonValue, renderJson } from './lossless-json.js';
 import type { MetadataFieldSchema, OrganismSchema } from './organism.js';
-import { serialiseProcessedEntry } from './serialise.js';
-import { type SubmitFailure, type SubmittedData, type SubmittedEntry, deserialiseProcessedLine } from './submitted-entry.js';
+import { floatLiteral, serialiseProcessedEntry } from './serialise.js';
+import { DESERIALISE_PREFIX, type SubmitFailure, type SubmittedData, type SubmittedEntry, deserialiseProcessedLine } from './submitted-entry.js';
 
 export type { SubmitFailure, SubmittedEntry } from './submitted-entry.js';
 export { deserialiseProcessedLine } from './submitted-entry.js';
@@ -258,4 +258,46 @@ export function validateProcessedLine(line: string, organism: OrganismSchema): S
  */
 export function validateProcessedEntry(entry: ProcessedEntry, organism: OrganismSchema): SubmitFailure | null {
   return validateProcessedLine(serialiseProcessedEntry(entry), organism);
+}
+
+const INSERTION_TEXT = /^[+-]?\d{1,10}:[^:]*$/;
+
+/**
+ * The same verdict as `validateProcessedEntry` for an entry this worker built itself, without
+ * serialising and re-parsing it: numbers are typed the way the serialiser writes them
+ * (`FloatValue` → float literal, other numbers → their JSON form). The structural (400) checks
+ * reduce to the insertion text format, the only part of our own output not fixed by its types.
+ */
+export function validateBuiltEntry(entry: ProcessedEntry, organism: OrganismSchema): SubmitFailure | null {
+  if (entry.errors.length > 0) return null;
+  const source = entry.data;
+  for (const field of ['nucleotideInsertions', 'aminoAcidInsertions'] as const) {
+    for (const [key, list] of Object.entries(source[field] ?? {})) {
+      for (const text of list ?? []) {
+        if (!INSERTION_TEXT.test(text)) return { status: 400, detail: `${DESERIALISE_PREFIX}Invalid insertion '${text}' of '${key}' in '${field}': expected '<position>:<sequence>'` };
+      }
+    }
+  }
+  const metadata: JsonObject = {};
+  for (const [key, value] of Object.entries(source.metadata ?? {})) {
+    if (value === undefined) continue;
+    if (value instanceof FloatValue) metadata[key] = Number.isFinite(value.value) ? new JsonNumber(floatLiteral(value.value)) : null;
+    else if (typeof value === 'number') metadata[key] = Number.isFinite(value) ? new JsonNumber(String(value)) : null;
+    else metadata[key] = value;
+  }
+  const withoutNullLists = (map: Record<string, string[] | null | undefined> | undefined) =>
+    Object.fromEntries(Object.entries(map ?? {}).filter(([, list]) => list)) as Record<string, string[]>;
+  const data: SubmittedData = {
+    metadata,
+    unalignedNucleotideSequences: source.unalignedNucleotideSequences ?? {},
+    alignedNucleotideSequences: source.alignedNucleotideSequences ?? {},
+    nucleotideInsertions: withoutNullLists(source.nucleotideInsertions),
+    alignedAminoAcidSequences: source.alignedAminoAcidSequences ?? {},
+    aminoAcidInsertions: withoutNullLists(source.aminoAcidInsertions),
+    sequenceNameToFastaId: source.sequenceNameToFastaId ?? {},
+    files: null,
+  };
+  const stored = upperCaseSequences(data);
+  if ('status' in stored) return stored as SubmitFailure;
+  return validateContent(stored, organism);
 }

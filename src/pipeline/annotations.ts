@@ -10,12 +10,15 @@ function key(annotation: Annotation): string {
 }
 
 export function dedupeAnnotations(list: Annotation[]): Annotation[] {
+  if (list.length <= 1) return list;
   const seen = new Map<string, Annotation>();
   for (const annotation of list) {
     const k = key(annotation);
     if (!seen.has(k)) seen.set(k, annotation);
   }
-  return [...seen.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
+  const ordered = [...seen.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
+  // Keep the same array when nothing changed, so a serialisation made from it stays valid.
+  return ordered.length === list.length && ordered.every((a, i) => a === list[i]) ? list : ordered;
 }
 
 export function finaliseAnnotations(entry: ProcessedEntry): ProcessedEntry {

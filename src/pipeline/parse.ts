@@ -3,7 +3,7 @@
  * that still names the entry when its accession and version can be read (so it can be answered
  * with an error instead of being left to the stale reset).
  */
-import { UnprocessedEntrySchema, type UnprocessedEntry } from '../contract/entries.js';
+import { UnprocessedEntrySchema, type UnprocessedEntry, type UnprocessedEntryInput } from '../contract/entries.js';
 import type { LineItem } from '../backend/ndjson.js';
 
 export type ParsedLine =
@@ -28,6 +28,9 @@ export function parseEntryLine(item: LineItem): ParsedLine {
   } catch (error) {
     return failure(item.lineNumber, text, `The entry is not valid JSON: ${(error as Error).message}.`);
   }
+  // The common, well-formed case is checked by hand (zod costs more than the rest of the parse);
+  // anything unusual goes through the schema, which also words the error.
+  if (isPlainEntry(json)) return { ok: true, lineNumber: item.lineNumber, entry: normalise(json) };
   const parsed = UnprocessedEntrySchema.safeParse(json);
   if (!parsed.success) {
     const problems = parsed.error.issues
@@ -36,22 +39,49 @@ export function parseEntryLine(item: LineItem): ParsedLine {
       .join('; ');
     return failure(item.lineNumber, text, `The entry does not have the expected shape (${problems}).`, json);
   }
-  const raw = parsed.data;
+  return { ok: true, lineNumber: item.lineNumber, entry: normalise(parsed.data) };
+}
+
+function normalise(raw: UnprocessedEntryInput): UnprocessedEntry {
   return {
-    ok: true,
-    lineNumber: item.lineNumber,
-    entry: {
-      accession: raw.accession,
-      version: raw.version,
-      submissionId: raw.submissionId ?? '',
-      submitter: raw.submitter ?? '',
-      groupId: raw.groupId ?? null,
-      submittedAt: raw.submittedAt ?? null,
-      metadata: raw.data.metadata ?? {},
-      unalignedNucleotideSequences: trimSequences(raw.data.unalignedNucleotideSequences ?? {}),
-      files: raw.data.files ?? null,
-    },
+    accession: raw.accession,
+    version: raw.version,
+    submissionId: raw.submissionId ?? '',
+    submitter: raw.submitter ?? '',
+    groupId: raw.groupId ?? null,
+    submittedAt: raw.submittedAt ?? null,
+    metadata: raw.data.metadata ?? {},
+    unalignedNucleotideSequences: trimSequences(raw.data.unalignedNucleotideSequences ?? {}),
+    files: raw.data.files ?? null,
   };
+}
+
+/** The backend's usual shape, exactly: what the schema would accept without changing anything. */
+function isPlainEntry(json: unknown): json is UnprocessedEntryInput {
+  if (typeof json !== 'object' || json === null) return false;
+  const e = json as Record<string, unknown>;
+  if (typeof e.accession !== 'string' || e.accession.length === 0) return false;
+  if (typeof e.version !== 'number' || !Number.isInteger(e.version) || e.version < 1) return false;
+  if (!optional(e.submissionId, 'string') || !optional(e.submitter, 'string') || !optional(e.submittedAt, 'number')) return false;
+  if (e.groupId !== undefined && e.groupId !== null && !Number.isInteger(e.groupId)) return false;
+  const data = e.data as Record<string, unknown> | null | undefined;
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return false;
+  if (data.files !== null && data.files !== undefined) return false;
+  return stringMap(data.metadata) && stringMap(data.unalignedNucleotideSequences);
+}
+
+function optional(value: unknown, type: 'string' | 'number'): boolean {
+  return value === undefined || value === null || typeof value === type;
+}
+
+function stringMap(value: unknown): boolean {
+  if (value === undefined || value === null) return true;
+  if (typeof value !== 'object' || Array.isArray(value)) return false;
+  for (const key in value) {
+    const v = (value as Record<string, unknown>)[key];
+    if (v !== null && typeof v !== 'string') return false;
+  }
+  return true;
 }
 
 function failure(lineNumber: number, text: string, message: string, json?: unknown): ParsedLine {

@@ -5,7 +5,7 @@ import { metadataEntries, startHarness, storedRows } from '../helpers/worker-har
 test('every seeded entry is processed exactly once, with typed metadata the strict backend accepts', async () => {
   const h = await startHarness();
   try {
-    h.mock.seed('meta', metadataEntries(45, (i) => (i === 3 ? { ratio: '2' } : {})));
+    h.mock.seed('meta', metadataEntries(45, (i): Record<string, string> => (i === 3 ? { ratio: '2' } : {})));
     const worker = h.worker();
     assert.equal(await worker.run(), 0);
     const rows = storedRows(h.mock, 'meta');

@@ -5,7 +5,8 @@
  * reads what was wrong instead of the whole batch being rolled back.
  */
 import type { OrganismSchema } from '../../contract/organism.js';
-import { validateProcessedEntry } from '../../contract/validate.js';
+import { validateBuiltEntry } from '../../contract/validate.js';
+import { finaliseAnnotations } from '../annotations.js';
 import { unknownFieldError } from '../errored-entry.js';
 import type { Stage } from '../stage.js';
 
@@ -14,8 +15,9 @@ export function createGuardStage(organism: OrganismSchema): Stage {
     name: 'guard',
     async run(batch) {
       for (const work of batch) {
+        finaliseAnnotations(work.output);
         if (work.output.errors.length > 0) continue;
-        const failure = validateProcessedEntry(work.output, organism);
+        const failure = validateBuiltEntry(work.output, organism);
         if (failure) {
           work.output.errors.push(
             unknownFieldError(`The processed entry would be rejected by the Loculus backend: ${failure.detail} Please contact an administrator.`, 'backend_validation'),
