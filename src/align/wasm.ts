@@ -73,7 +73,7 @@ function compiledModule(): WebAssembly.Module {
 }
 
 /** Memory above this after a call is given back by starting a fresh instance (wasm memory never shrinks). */
-const SHRINK_ABOVE_BYTES = 768 * 1024 * 1024;
+const SHRINK_ABOVE_BYTES = 256 * 1024 * 1024;
 
 const encoder = new TextEncoder();
 
