@@ -10,7 +10,7 @@
  * Targets (issue 6): >= 200 SARS-CoV-2 entries/s end to end; RSS flat after warm-up and < 400 MB.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, cpus, totalmem, tmpdir } from 'node:os';
+import { availableParallelism, cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import path from 'node:path';
 import { metadataEntries } from './lib/entries.js';
 import { METADATA_ORGANISM, writeMetadataConfig } from './lib/metadata-config.js';
@@ -43,6 +43,7 @@ function row(r: PhaseResult): string {
 }
 
 async function main(): Promise<void> {
+  const loadBefore = loadavg()[0]!;
   const dir = mkdtempSync(path.join(tmpdir(), 'prepro-bench-'));
   const results: PhaseResult[] = [];
   try {
@@ -86,10 +87,16 @@ async function main(): Promise<void> {
   const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
   process.stdout.write(`\nloculus-prepro end to end: one \`prepro run\` process against the mock backend (same machine)\n`);
   process.stdout.write(`machine: ${availableParallelism()} cores (${cpu}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, node ${process.version}, ${process.platform}/${process.arch}\n`);
+  process.stdout.write(`load average (1 min) before / after: ${loadBefore.toFixed(2)} / ${loadavg()[0]!.toFixed(2)} — the mock backend and this script share the cores with the worker\n`);
   process.stdout.write(`worker flags: ${JSON.stringify(workerFlags())} (defaults: config batch_size, alignment_threads = cores)\n\n`);
   process.stdout.write('| workload | entries | entries/s | start-up s | wall s | batches | batch p50 / p95 s | peak RSS MiB | steady RSS MiB | RSS flat (growth MiB) | ok/warn/err | exit |\n');
   process.stdout.write('|---|---|---|---|---|---|---|---|---|---|---|---|\n');
   for (const r of results) process.stdout.write(`${row(r)}\n`);
+  process.stdout.write('\n| workload | mean entries per batch | mean extract / process / submit s per batch |\n|---|---|---|\n');
+  for (const r of results) {
+    const m = r.stageMeans;
+    process.stdout.write(`| ${r.name} | ${r.meanBatchEntries.toFixed(0)} | ${m.extract.toFixed(2)} / ${m.process.toFixed(2)} / ${m.submit.toFixed(2)} |\n`);
+  }
   process.stdout.write('\nentries/s: first claim to last accepted submit. start-up: process spawn to first claim (config, dataset, threads).\n');
   process.stdout.write('steady RSS: median of the second half of 1 s samples; flat: last-quarter median within 10 % (min 16 MiB) of the second-quarter median.\n');
 }

@@ -6,7 +6,7 @@
 import { startMockBackend, type SeedEntry } from '../../src/mock-backend/index.js';
 import type { OrganismSchema } from '../../src/contract/organism.js';
 import { RssSampler } from './rss.js';
-import { quantile, rssSummary } from './stats.js';
+import { mean, quantile, rssSummary } from './stats.js';
 import { WorkerProcess } from './worker-process.js';
 
 export interface PhaseOptions {
@@ -31,6 +31,10 @@ export interface PhaseResult {
   batches: number;
   batchP50: number;
   batchP95: number;
+  /** Mean seconds per batch in each stage (extract overlaps the previous batch, submit the next). */
+  stageMeans: { extract: number; process: number; submit: number };
+  /** Mean entries per batch (the adaptive batch size at work). */
+  meanBatchEntries: number;
   rss: ReturnType<typeof rssSummary>;
   results: Record<string, number>;
   exitCode: number | null;
@@ -103,6 +107,12 @@ export async function runPhase(options: PhaseOptions): Promise<PhaseResult> {
     batches: batches.length,
     batchP50: quantile(batchSeconds, 0.5),
     batchP95: quantile(batchSeconds, 0.95),
+    stageMeans: {
+      extract: mean(batches.map((b) => Number(b.extractSeconds))),
+      process: mean(batches.map((b) => Number(b.processSeconds))),
+      submit: mean(batches.map((b) => Number(b.submitSeconds))),
+    },
+    meanBatchEntries: mean(batches.map((b) => Number(b.entries))),
     rss: rssSummary(sampler.samples.map((s) => s.rssMiB), sampler.peakMiB),
     results: state.processingResults,
     exitCode: exit.code,

@@ -8,6 +8,10 @@ export function quantile(values: number[], q: number): number {
   return sorted[low]! + (sorted[high]! - sorted[low]!) * (at - low);
 }
 
+export function mean(values: number[]): number {
+  return values.length === 0 ? NaN : values.reduce((a, b) => a + b, 0) / values.length;
+}
+
 export function median(values: number[]): number {
   return quantile(values, 0.5);
 }
