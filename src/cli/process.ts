@@ -15,6 +15,12 @@ import { parseEntryLine, type ParsedLine } from '../pipeline/parse.js';
 import { buildPipeline } from '../pipeline/build.js';
 import { serialiseProcessedEntry } from '../contract/serialise.js';
 import type { ParsedArgs } from './flags.js';
+import type { Logger } from 'pino';
+import type { ParsedConfig } from '../config/schema.js';
+import { effectiveAlignmentRequirement } from '../config/datasets.js';
+import type { LineItem } from '../backend/ndjson.js';
+import { ProcessShards } from './process-shards.js';
+import type { ChunkReply, ProcessThreadData } from './process-thread.js';
 
 const DEFAULT_CHUNK = 500;
 
@@ -25,7 +31,7 @@ export async function processCommand(args: ParsedArgs): Promise<number> {
   const loaded = loadConfig({ file: args.configFile, flags: args.configFlags });
   const { config } = loaded;
   // Logs go to stderr: stdout may be the output.
-  const logger = createLogger({ level: process.env.PREPROCESSING_LOG_LEVEL ?? (config.log_level.toUpperCase() === 'DEBUG' ? 'debug' : 'warn'), destination: process.stderr as never });
+  const logger = createLogger({ level: logLevelOf(config.log_level), destination: process.stderr as never });
   if (input !== '-') {
     try {
       await access(input, constants.R_OK);
@@ -34,27 +40,59 @@ export async function processCommand(args: ParsedArgs): Promise<number> {
     }
   }
   const chunkSize = Number(args.options['chunk-size']?.[0] ?? DEFAULT_CHUNK) || DEFAULT_CHUNK;
-  const threads = args.options.threads ? Number(args.options.threads[0]) : undefined;
-  const built = await buildPipeline({ config, logger, threads });
+  const threadsOption = args.options.threads ? Number(args.options.threads[0]) : undefined;
   const source = input === '-' ? process.stdin : createReadStream(input);
   const sink: Writable = output === '-' ? process.stdout : createWriteStream(output);
   const progress = process.stderr.isTTY ? new Progress() : null;
-  const controller = new AbortController();
   let processed = 0;
   let withErrors = 0;
 
-  const flush = async (lines: ParsedLine[]) => {
-    const result = await built.pipeline.process(lines, { signal: controller.signal, logger });
-    let text = '';
-    for (const entry of result.entries) {
-      text += serialiseProcessedEntry(entry) + '\n';
-      if (entry.errors.length > 0) withErrors++;
-    }
-    processed += result.entries.length;
+  const write = async (text: string, count: number, errors: number) => {
+    processed += count;
+    withErrors += errors;
     if (!sink.write(text)) await once(sink, 'drain');
     progress?.update(processed, withErrors);
   };
+  const readError = (error: unknown) => new PreproError('PREPRO_INPUT_UNREADABLE', `cannot read input ${input}: ${(error as Error).message}`);
 
+  // Without alignment the work is CPU-bound JavaScript; `--threads N` spreads it over N threads,
+  // one pipeline each (each thread costs its own heap, so it is opt-in). With alignment,
+  // `--threads` sizes the aligner pool, which uses every core by default.
+  const shardThreads = threadsOption ?? 1;
+  const aligned = effectiveAlignmentRequirement(config) !== 'NONE';
+  try {
+    if (!aligned && shardThreads > 1) {
+      // Build once here so a bad spec is reported by this process, before any thread starts.
+      await (await buildPipeline({ config, logger, startPool: false })).pipeline.close();
+      await processSharded(source, config.max_line_bytes, chunkSize, shardThreads, { configFile: loaded.file, flags: args.configFlags, logLevel: logLevelOf(config.log_level) }, write, readError);
+    } else {
+      await processInline(source, config, chunkSize, threadsOption, logger, write, readError);
+    }
+  } finally {
+    if (sink !== process.stdout) {
+      sink.end();
+      await once(sink, 'finish');
+    }
+    progress?.done(processed, withErrors);
+  }
+  return 0;
+}
+
+type Write = (text: string, count: number, errors: number) => Promise<void>;
+
+async function processInline(source: AsyncIterable<Uint8Array | string>, config: ParsedConfig, chunkSize: number, threads: number | undefined, logger: Logger, write: Write, readError: (e: unknown) => Error): Promise<void> {
+  const built = await buildPipeline({ config, logger, threads });
+  const signal = new AbortController().signal;
+  const flush = async (lines: ParsedLine[]) => {
+    const result = await built.pipeline.process(lines, { signal, logger });
+    let text = '';
+    let errors = 0;
+    for (const entry of result.entries) {
+      text += serialiseProcessedEntry(entry) + '\n';
+      if (entry.errors.length > 0) errors++;
+    }
+    await write(text, result.entries.length, errors);
+  };
   try {
     let chunk: ParsedLine[] = [];
     let pending: Promise<void> = Promise.resolve();
@@ -71,19 +109,48 @@ export async function processCommand(args: ParsedArgs): Promise<number> {
       }
     } catch (error) {
       await pending.catch(() => undefined);
-      throw new PreproError('PREPRO_INPUT_UNREADABLE', `cannot read input ${input}: ${(error as Error).message}`);
+      throw readError(error);
     }
     await pending;
     if (chunk.length > 0) await flush(chunk);
   } finally {
     await built.pipeline.close();
-    if (sink !== process.stdout) {
-      sink.end();
-      await once(sink, 'finish');
-    }
-    progress?.done(processed, withErrors);
   }
-  return 0;
+}
+
+async function processSharded(source: AsyncIterable<Uint8Array | string>, maxLineBytes: number, chunkSize: number, threads: number, data: ProcessThreadData, write: Write, readError: (e: unknown) => Error): Promise<void> {
+  const shards = await ProcessShards.start(threads, data);
+  const replies: Promise<ChunkReply>[] = [];
+  const drain = async (keep: number) => {
+    while (replies.length > keep) {
+      const reply = await replies.shift()!;
+      if ('failure' in reply) throw new Error(`processing thread failed: ${reply.failure}`);
+      await write(reply.text, reply.count, reply.errors);
+    }
+  };
+  try {
+    let chunk: LineItem[] = [];
+    try {
+      for await (const item of readNdjsonLines(source, maxLineBytes)) {
+        chunk.push(item);
+        if (chunk.length >= chunkSize) {
+          replies.push((await shards.enqueue(chunk)).reply);
+          chunk = [];
+          await drain(threads * 2);
+        }
+      }
+    } catch (error) {
+      throw readError(error);
+    }
+    if (chunk.length > 0) replies.push((await shards.enqueue(chunk)).reply);
+    await drain(0);
+  } finally {
+    await shards.close();
+  }
+}
+
+function logLevelOf(level: string): string {
+  return process.env.PREPROCESSING_LOG_LEVEL ?? (level.toUpperCase() === 'DEBUG' ? 'debug' : 'warn');
 }
 
 class Progress {

@@ -20,8 +20,7 @@ import { createValidateStage } from './stages/validate.js';
 import { createGuardStage } from './stages/guard.js';
 import { organismFromConfig, type DatasetFacts } from './organism-from-config.js';
 import { createPipeline, type Pipeline } from './pipeline.js';
-import { translate } from '../analysis/genetic-code.js';
-import { referenceCdsSequence } from '../analysis/cds-extract.js';
+import { referencePeptides } from '../analysis/reference-peptides.js';
 
 export interface BuiltPipeline {
   pipeline: Pipeline;
@@ -61,7 +60,7 @@ export async function buildPipeline(options: BuildOptions): Promise<BuiltPipelin
       spec,
       referenceLength: dataset.reference.sequence.length,
       annotation: dataset.annotation,
-      referencePeptides: Object.fromEntries(dataset.annotation.cdses.map((cds) => [cds.name, translate(referenceCdsSequence(dataset.reference.sequence, cds))])),
+      referencePeptides: referencePeptides(dataset),
     });
     logger.info({ sequenceName: spec.sequenceName, dataset: spec.datasetName, referenceLength: dataset.reference.sequence.length, cds: dataset.annotation.cdses.length }, 'dataset loaded');
   }

@@ -60,3 +60,16 @@ test('a bad config or unreadable input: non-zero exit with one clear message', (
   assert.match(missing.stderr, /cannot read input .*nope\.ndjson/);
   assert.equal(missing.stderr.trim().split('\n').length, 1);
 });
+
+test('--threads spreads a metadata-only file over threads and keeps the order and content', () => {
+  const input = join(dir, 'many.ndjson');
+  writeFileSync(input, Array.from({ length: 1200 }, (_, i) => entryLine(i, { country: 'Peru', age: i % 7 === 0 ? 'x' : String(i % 90), ratio: '0.5', date: '2021-01-05' })).join('\n') + '\n');
+  const config = writeConfig(METADATA_CONFIG);
+  const single = prepro(['--config', config, '--input', input, '--output', join(dir, 'one.ndjson'), '--chunk-size', '100']);
+  const sharded = prepro(['--config', config, '--input', input, '--output', join(dir, 'two.ndjson'), '--chunk-size', '100', '--threads', '2']);
+  assert.equal(single.status, 0, single.stderr);
+  assert.equal(sharded.status, 0, sharded.stderr);
+  const one = readFileSync(join(dir, 'one.ndjson'), 'utf8');
+  assert.equal(readFileSync(join(dir, 'two.ndjson'), 'utf8'), one);
+  assert.equal(one.trim().split('\n').length, 1200);
+});
