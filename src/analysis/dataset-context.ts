@@ -15,7 +15,7 @@ export interface AnalysisDataset {
   reference: { name?: string; sequence: string };
   annotation?: GenomeAnnotation | null;
   pathogen?: Record<string, unknown> | null;
-  alignParams?: Record<string, unknown> | null;
+  alignParams?: object | null;
   tree?: unknown;
 }
 
@@ -40,7 +40,7 @@ function numberOr(value: unknown, fallback: number): number {
 function buildContext(dataset: AnalysisDataset): DatasetContext {
   const reference = dataset.reference.sequence.toUpperCase();
   const annotation = dataset.annotation ?? { cdses: [] };
-  const params = { ...((dataset.pathogen?.alignmentParams as Record<string, unknown>) ?? {}), ...(dataset.alignParams ?? {}) };
+  const params = { ...((dataset.pathogen?.alignmentParams as Record<string, unknown>) ?? {}), ...((dataset.alignParams ?? {}) as Record<string, unknown>) };
   const translationParams: TranslationParams = {
     scoreMatch: numberOr(params.scoreMatch, 3),
     penaltyMismatch: numberOr(params.penaltyMismatch, 1),
