@@ -15,7 +15,7 @@ test('two threads, several datasets: each item gets its own result, in any compl
   const pool = await AlignerPool.create({ threads: 2, datasets });
   try {
     assert.equal(pool.threads, 2);
-    const items = [];
+    const items: { key: 'L' | 'M' | 'S'; e: { name: string; sequence: string } }[] = [];
     for (const key of ['L', 'M', 'S'] as const) {
       for (const e of (await loadDatasetExamples(path.join(nextcladeData, `cchfv/${key}`))).slice(0, 4)) items.push({ key, e });
     }
