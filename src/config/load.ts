@@ -40,7 +40,7 @@ export function loadConfig(options: LoadOptions = {}): LoadedConfig {
   const file = fileArg ? resolve(fileArg) : null;
 
   let fromFile: Record<string, unknown> = {};
-  if (file) fromFile = readYamlFile(file);
+  if (file) fromFile = localiseFileLayer(readYamlFile(file), dirname(file));
 
   const fromEnv = environmentLayer(env, problems);
   const merged: Record<string, unknown> = { ...fromFile, ...fromEnv, ...options.overrides, ...options.flags };
@@ -50,7 +50,8 @@ export function loadConfig(options: LoadOptions = {}): LoadedConfig {
   if (problems.length > 0) throw new ConfigError(problems);
 
   const config = parsed.data!;
-  if (file) resolveRelativePaths(config, dirname(file));
+  // Paths from the file are relative to the file; from flags and env, to the working directory.
+  resolveRelativePaths(config, process.cwd());
   if (!config.backend_host) config.backend_host = `http://127.0.0.1:8079/${config.organism}`;
 
   const unknownKeys = Object.keys(merged).filter((key) => !KNOWN_KEYS.has(key) && !REFERENCE_ONLY_KEYS.has(key));
@@ -113,7 +114,25 @@ function environmentLayer(env: NodeJS.ProcessEnv, problems: string[]): Record<st
   return layer;
 }
 
-/** A local dataset directory given as a relative path is relative to the config file. */
+/** In the file layer, a relative local dataset directory is relative to the config file. */
+function localiseFileLayer(layer: Record<string, unknown>, baseDir: string): Record<string, unknown> {
+  const localise = (value: unknown) => (typeof value === 'string' && isLocalPath(value) && !isAbsolute(value) ? resolve(baseDir, value) : value);
+  const out = { ...layer };
+  if ('nextclade_dataset_server' in out) out.nextclade_dataset_server = localise(out.nextclade_dataset_server);
+  if (Array.isArray(out.segments)) {
+    out.segments = out.segments.map((segment: unknown) => {
+      if (!segment || typeof segment !== 'object' || !Array.isArray((segment as { references?: unknown }).references)) return segment;
+      const references = ((segment as { references: unknown[] }).references).map((reference) => {
+        if (!reference || typeof reference !== 'object' || !('nextclade_dataset_server' in reference)) return reference;
+        return { ...reference, nextclade_dataset_server: localise((reference as { nextclade_dataset_server: unknown }).nextclade_dataset_server) };
+      });
+      return { ...segment, references };
+    });
+  }
+  return out;
+}
+
+/** Remaining relative local dataset directories (from flags or env) are relative to `baseDir`. */
 function resolveRelativePaths(config: ParsedConfig, baseDir: string): void {
   const localise = (value: string): string => (isLocalPath(value) && !isAbsolute(value) ? resolve(baseDir, value) : value);
   config.nextclade_dataset_server = localise(config.nextclade_dataset_server);

@@ -6,7 +6,7 @@
  * temporary directory, verified, then renamed into place. If the server cannot be reached, an
  * already cached version is used (with a warning).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { DatasetSpec } from '../config/datasets.js';
@@ -38,9 +38,13 @@ export async function resolveDatasetDirectory(spec: DatasetSpec, cacheDir: strin
 function localDataset(root: string, name: string, tag: string | null): string {
   const base = path.resolve(root, name);
   const tagged = tag && tag !== 'latest' ? path.join(base, tag) : null;
+  const isDataset = (dir: string) => existsSync(path.join(dir, 'pathogen.json')) || existsSync(path.join(dir, 'reference.fasta'));
   for (const candidate of [tagged, base]) {
-    if (candidate && (existsSync(path.join(candidate, 'pathogen.json')) || existsSync(path.join(candidate, 'reference.fasta')))) return candidate;
+    if (candidate && isDataset(candidate)) return candidate;
   }
+  // A dataset kept in a single version folder (e.g. `<name>/main/`, as Loculus's test datasets are).
+  const versions = existsSync(base) ? readdirSync(base, { withFileTypes: true }).filter((d) => d.isDirectory() && isDataset(path.join(base, d.name))) : [];
+  if (versions.length === 1) return path.join(base, versions[0]!.name);
   throw new Error(`dataset '${name}' not found under local dataset directory ${root}`);
 }
 

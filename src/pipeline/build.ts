@@ -9,8 +9,7 @@ import { datasetsOf, effectiveAlignmentRequirement } from '../config/datasets.js
 import type { OrganismSchema } from '../contract/organism.js';
 import { AlignerPool } from '../align/pool.js';
 import { loadDataset, type LoadedDataset } from '../dataset/load.js';
-import { join } from 'node:path';
-import { isLocalPath } from '../config/load.js';
+import { resolveDatasetDirectory } from '../dataset/resolve.js';
 import { PreproError } from '../shared/errors.js';
 import { compileProcessingSpec } from '../metadata/compile.js';
 import { createAnnotateStage } from './stages/annotate.js';
@@ -53,7 +52,12 @@ export async function buildPipeline(options: BuildOptions): Promise<BuiltPipelin
       facts.push({ spec, referenceLength: null, annotation: null });
       continue;
     }
-    const directory = await datasetDirectory(spec.datasetServer, spec.datasetName);
+    let directory: string;
+    try {
+      directory = await resolveDatasetDirectory(spec, config.dataset_cache_dir, { signal: options.signal, onWarning: (message) => logger.warn(message) });
+    } catch (error) {
+      throw new PreproError('PREPRO_DATASET_UNAVAILABLE', `dataset for '${spec.sequenceName}': ${(error as Error).message}`, { cause: error });
+    }
     const dataset = await loadDataset(directory);
     datasets[spec.sequenceName] = dataset;
     facts.push({
@@ -87,7 +91,3 @@ export async function buildPipeline(options: BuildOptions): Promise<BuiltPipelin
   };
 }
 
-async function datasetDirectory(server: string, name: string): Promise<string> {
-  if (isLocalPath(server)) return join(server, name);
-  throw new PreproError('PREPRO_DATASET_UNAVAILABLE', `dataset ${name}: downloading from ${server} is not available in this build`);
-}
