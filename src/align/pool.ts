@@ -108,6 +108,9 @@ export class AlignerPool {
         } else {
           const task = slot.inFlight.get(message.id);
           slot.inFlight.delete(message.id);
+          if (task && message.type === 'result' && message.outcome.ok) {
+            message.outcome.alignment.alignedReference = this.data.datasets[task.key].reference.sequence;
+          }
           if (task) this.settle(task, message.type === 'score' ? message.score : message.outcome);
           this.dispatch();
         }

@@ -51,5 +51,8 @@ port.on('message', (request: ThreadRequest) => {
   } catch (error) {
     outcome = { ok: false, error: `Unable to align: ${(error as Error).message}` };
   }
+  // The aligned reference is the reference itself; the pool puts it back on the main thread
+  // instead of copying it through the message channel for every sequence.
+  if (outcome.ok) outcome = { ...outcome, alignment: { ...outcome.alignment, alignedReference: '' } };
   port.postMessage({ type: 'result', id: request.id, outcome } satisfies ThreadMessage);
 });

@@ -36,6 +36,7 @@ function substitute(ref: string, positions: number[]): string {
 test('the reference itself aligns to itself without changes', async () => {
   const a = await aligned('sc2', sc2.reference.sequence);
   assert.equal(a.alignedQuery, sc2.reference.sequence);
+  assert.equal(a.alignedReference, sc2.reference.sequence);
   assert.deepEqual([a.substitutions, a.deletions, a.insertions], [[], [], []]);
   assert.deepEqual(a.alignmentRange, { begin: 0, end: 29903 });
   assert.equal(a.coverage, 1);
