@@ -270,6 +270,9 @@ const INSERTION_TEXT = /^[+-]?\d{1,10}:[^:]*$/;
  */
 export function validateBuiltEntry(entry: ProcessedEntry, organism: OrganismSchema): SubmitFailure | null {
   if (entry.errors.length > 0) return null;
+  // Nearly every entry passes: a cheap check that can only say "passes" decides those; anything
+  // else takes the full path below, which also words the backend's message.
+  if (obviouslyAccepted(entry.data, organism)) return null;
   const source = entry.data;
   for (const field of ['nucleotideInsertions', 'aminoAcidInsertions'] as const) {
     for (const [key, list] of Object.entries(source[field] ?? {})) {
@@ -300,4 +303,109 @@ export function validateBuiltEntry(entry: ProcessedEntry, organism: OrganismSche
   const stored = upperCaseSequences(data);
   if ('status' in stored) return stored as SubmitFailure;
   return validateContent(stored, organism);
+}
+
+// ---------------------------------------------------------------- fast acceptance of built entries
+
+const knownFieldsBySchema = new WeakMap<MetadataFieldSchema[], Set<string>>();
+
+function knownFields(schema: MetadataFieldSchema[]): Set<string> {
+  let known = knownFieldsBySchema.get(schema);
+  if (!known) {
+    known = new Set(schema.map((field) => field.name));
+    knownFieldsBySchema.set(schema, known);
+  }
+  return known;
+}
+
+const FLOAT_LITERAL = /[.eE]/;
+
+/**
+ * The verdict of `validateMetadata` on the JSON the serialiser writes for a built value, for
+ * the values that pass. `false` means "not sure": the caller then runs the full validation.
+ */
+function builtValuePasses(type: MetadataFieldSchema['type'], value: unknown): boolean {
+  switch (type) {
+    case 'string':
+    case 'authors':
+      return typeof value === 'string';
+    case 'date':
+      return typeof value === 'string' && isBackendDate(value);
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'int':
+      // Written as String(value): an int literal without `.`/exponent, inside 32 bits.
+      return typeof value === 'number' && Number.isFinite(value) && value >= -2147483648 && value <= 2147483647 && !FLOAT_LITERAL.test(String(value));
+    case 'float':
+      // A FloatValue is always written with a decimal point or an exponent.
+      if (value instanceof FloatValue) return Number.isFinite(value.value);
+      return typeof value === 'number' && Number.isFinite(value) && FLOAT_LITERAL.test(String(value));
+    case 'number':
+      if (value instanceof FloatValue) return Number.isFinite(value.value);
+      return typeof value === 'number' && Number.isFinite(value);
+  }
+}
+
+const emptySequencesVerdict = new WeakMap<OrganismSchema, boolean>();
+
+/** Whether rules 3–16 accept an entry without any sequence data (asked once per organism). */
+function emptySequencesPass(organism: OrganismSchema): boolean {
+  let verdict = emptySequencesVerdict.get(organism);
+  if (verdict === undefined) {
+    const empty: SubmittedData = {
+      metadata: {},
+      unalignedNucleotideSequences: {},
+      alignedNucleotideSequences: {},
+      nucleotideInsertions: {},
+      alignedAminoAcidSequences: {},
+      aminoAcidInsertions: {},
+      sequenceNameToFastaId: {},
+      files: null,
+    };
+    verdict = validateNucleotides(empty, organism) === null && validateAminoAcids(empty, organism) === null;
+    emptySequencesVerdict.set(organism, verdict);
+  }
+  return verdict;
+}
+
+function isEmptyMap(map: Record<string, unknown> | null | undefined): boolean {
+  if (map === null || map === undefined) return true;
+  for (const _ in map) return false;
+  return true;
+}
+
+/**
+ * True when the entry certainly passes `validateContent`: metadata of the right types and known
+ * names, and no sequence data at all (sequence rules then have nothing to check).
+ * Non-finite numbers are written as null, so they are left to the full path.
+ */
+function obviouslyAccepted(data: ProcessedEntry['data'], organism: OrganismSchema): boolean {
+  if (
+    !emptySequencesPass(organism) ||
+    !isEmptyMap(data.unalignedNucleotideSequences) ||
+    !isEmptyMap(data.alignedNucleotideSequences) ||
+    !isEmptyMap(data.nucleotideInsertions) ||
+    !isEmptyMap(data.alignedAminoAcidSequences) ||
+    !isEmptyMap(data.aminoAcidInsertions) ||
+    !isEmptyMap(data.sequenceNameToFastaId)
+  ) {
+    return false;
+  }
+  const metadata = (data.metadata ?? {}) as Record<string, unknown>;
+  const schema = organism.metadata;
+  const known = knownFields(schema);
+  for (const key in metadata) {
+    if (!Object.prototype.hasOwnProperty.call(metadata, key)) continue;
+    if (!known.has(key) && metadata[key] !== undefined) return false;
+  }
+  for (let i = 0; i < schema.length; i += 1) {
+    const field = schema[i];
+    const value = Object.prototype.hasOwnProperty.call(metadata, field.name) ? metadata[field.name] : undefined;
+    if (value === null || value === undefined) {
+      if (field.required) return false;
+      continue;
+    }
+    if (!builtValuePasses(field.type, value)) return false;
+  }
+  return true;
 }
