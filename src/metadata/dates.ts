@@ -2,7 +2,6 @@
  * Date parsing shared by the date functions. Input rules follow the reference (Python
  * `strptime` and `dateutil`), output is always the backend's fixed-width `yyyy-MM-dd`.
  */
-import { DateTime } from 'luxon';
 
 export interface CalendarDate {
   year: number;
@@ -22,14 +21,19 @@ export function isValidDate(year: number, month: number, day: number): boolean {
   return day <= daysInMonth(year, month);
 }
 
+const THIRTY_DAY_MONTHS: ReadonlySet<number> = new Set([4, 6, 9, 11]);
+
 export function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return THIRTY_DAY_MONTHS.has(month) ? 30 : 31;
 }
+
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
 
 /** Fixed-width `yyyy-MM-dd`. */
 export function formatDate(date: CalendarDate): string {
-  return `${String(date.year).padStart(4, '0')}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;
+  const year = date.year >= 1000 ? String(date.year) : String(date.year).padStart(4, '0');
+  return `${year}-${pad2(date.month)}-${pad2(date.day)}`;
 }
 
 /** Orders dates: negative when a < b. */
@@ -41,15 +45,33 @@ export function minDate(a: CalendarDate, b: CalendarDate): CalendarDate {
   return compareDates(a, b) <= 0 ? a : b;
 }
 
+// One-slot caches: every date function of an entry asks for the same "now" and the same
+// submission time, so the calendar date is worked out once instead of once per field.
+// The returned dates are shared and must not be mutated (no caller does).
+let lastNowMillis = Number.NaN;
+let lastNowDate: CalendarDate = { year: 1970, month: 1, day: 1 };
+
 /** The UTC calendar date of an instant. */
 export function utcDateOf(instant: Date): CalendarDate {
-  return { year: instant.getUTCFullYear(), month: instant.getUTCMonth() + 1, day: instant.getUTCDate() };
+  const millis = instant.getTime();
+  if (millis !== lastNowMillis) {
+    lastNowDate = { year: instant.getUTCFullYear(), month: instant.getUTCMonth() + 1, day: instant.getUTCDate() };
+    lastNowMillis = millis;
+  }
+  return lastNowDate;
 }
 
-/** The UTC calendar date of epoch seconds (the backend's `submittedAt`). */
+let lastEpochSeconds = Number.NaN;
+let lastEpochDate: CalendarDate | null = null;
+
+/** The UTC calendar date of epoch seconds (the backend's `submittedAt`); null out of range. */
 export function dateFromEpochSeconds(seconds: number): CalendarDate | null {
-  const instant = DateTime.fromSeconds(seconds, { zone: 'utc' });
-  return instant.isValid ? { year: instant.year, month: instant.month, day: instant.day } : null;
+  if (seconds === lastEpochSeconds) return lastEpochDate;
+  const instant = new Date(seconds * 1000);
+  const date = Number.isNaN(instant.getTime()) ? null : { year: instant.getUTCFullYear(), month: instant.getUTCMonth() + 1, day: instant.getUTCDate() };
+  lastEpochSeconds = seconds;
+  lastEpochDate = date;
+  return date;
 }
 
 // Directive regexes of Python's `_strptime` (exact alternation order matters for prefix matching).

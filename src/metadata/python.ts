@@ -10,6 +10,9 @@ const DECIMAL_DIGIT = /\p{Nd}/u;
 const PY_WHITESPACE_CHAR = /^[\s\u001c-\u001f\u0085]$/u;
 
 function isPyWhitespace(char: string): boolean {
+  const code = char.charCodeAt(0);
+  // Printable ASCII is never whitespace: the regex is only needed for the rest.
+  if (code > 0x20 && code < 0x7f) return false;
   return PY_WHITESPACE_CHAR.test(char) && char !== '\ufeff';
 }
 
@@ -35,7 +38,11 @@ function digitValue(char: string): number {
 }
 
 /** Replaces every Unicode decimal digit by its ASCII counterpart. */
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+
 function asciiDigits(text: string): string {
+  // Every non-ASCII decimal digit lies above U+007F: ASCII text needs no conversion.
+  if (ASCII_ONLY.test(text)) return text;
   let out = '';
   for (const char of text) out += DECIMAL_DIGIT.test(char) ? String(digitValue(char)) : char;
   return out;
@@ -51,7 +58,7 @@ export function parsePyInt(text: string): bigint | null {
   const normalised = asciiDigits(pyStrip(text));
   if (normalised.length > MAX_INT_DIGITS + 1) return null;
   if (!INT_SYNTAX.test(normalised)) return null;
-  return BigInt(normalised.replace(/_/g, ''));
+  return BigInt(normalised.includes('_') ? normalised.replace(/_/g, '') : normalised);
 }
 
 const DIGITS = String.raw`\d(?:_?\d)*`;
@@ -61,13 +68,13 @@ const SPECIAL_FLOAT = /^([+-]?)(nan|inf|infinity)$/i;
 /** Python `float(text)`; null when Python would raise. NaN and ±Infinity are returned as such. */
 export function parsePyFloat(text: string): number | null {
   const normalised = asciiDigits(pyStrip(text));
+  if (FLOAT_SYNTAX.test(normalised)) return Number(normalised.includes('_') ? normalised.replace(/_/g, '') : normalised);
   const special = SPECIAL_FLOAT.exec(normalised);
   if (special) {
     if (special[2].toLowerCase() === 'nan') return Number.NaN;
     return special[1] === '-' ? -Infinity : Infinity;
   }
-  if (!FLOAT_SYNTAX.test(normalised)) return null;
-  return Number(normalised.replace(/_/g, ''));
+  return null;
 }
 
 /** Python `repr(float)`: shortest round-trip digits, exponent form below 1e-4 and from 1e16. */

@@ -11,6 +11,7 @@ export type IdentityType = 'int' | 'float' | 'boolean' | 'number' | 'text' | 'no
 
 const INT_MIN = -2147483648n;
 const INT_MAX = 2147483647n;
+const SMALL_INT = /^[+-]?[0-9]{1,9}$/;
 
 export function identityTypeOf(type: unknown): IdentityType {
   if (type === undefined || type === null) return 'none';
@@ -46,6 +47,8 @@ export function coerce(value: InputValue, type: IdentityType, field: string): Fu
     case 'none':
       return ok(value);
     case 'int': {
+      // Up to nine plain digits always fit 32 bits: no BigInt needed (`+ 0` turns -0 into 0).
+      if (typeof value === 'string' && SMALL_INT.test(value)) return ok(Number(value) + 0);
       const parsed = typeof value === 'number' ? BigInt(Math.trunc(value)) : value instanceof FloatValue ? BigInt(Math.trunc(value.value)) : parsePyInt(shown);
       if (parsed === null || parsed < INT_MIN || parsed > INT_MAX) return failed(`Invalid int value: ${shown} for field ${field}.`);
       return ok(Number(parsed));

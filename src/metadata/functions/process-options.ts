@@ -29,7 +29,9 @@ export const processOptions: ProcessingFunction<Map<string, string> | null> = {
     const value = inputs.input;
     if (isEmpty(value)) return ok(null);
     const text = typeof value === 'string' ? value : pyStr(value);
-    const canonical = table.get(normalise(text));
+    // Keys are normalised, so a lower-cased text found as a key is its own normal form.
+    const lower = text.toLowerCase();
+    const canonical = table.get(lower) ?? table.get(normalise(text));
     if (canonical !== undefined) return ok(canonical);
     const message = `Metadata field ${context.field}:'${text}' - not in list of accepted options.`;
     if (context.isInsdcIngestGroup) return ok(text, [issue(message)]);
