@@ -17,7 +17,7 @@ interface AuditReport {
 
 test('npm audit: production dependencies free of high-severity advisories', { timeout: 90_000 }, (t) => {
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const run = spawnSync(npm, ['audit', '--omit=dev', '--audit-level=high', '--json'], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 });
+  const run = spawnSync(npm, ['audit', '--omit=dev', '--audit-level=high', '--json'], { cwd: repoRoot, encoding: 'utf8', timeout: 30_000 });
   if (run.error) {
     t.skip(`npm audit could not run: ${run.error.message}`);
     return;
