@@ -67,8 +67,51 @@ function guardError(field: CompiledField, value: MetadataValue, reason: string):
   };
 }
 
-/** Returns metadata safe for the backend plus one error per rejected value. */
+const STRICT_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** True when `checkValue` would accept the value and return it unchanged (the usual case). */
+function passesUnchanged(value: MetadataValue, type: BackendType | null): boolean {
+  if (value === null) return true;
+  switch (type) {
+    case null:
+      if (value instanceof FloatValue) return Number.isFinite(value.value);
+      return typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
+    case 'string':
+    case 'authors':
+      return typeof value === 'string';
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'int':
+      return typeof value === 'number' && Number.isInteger(value) && value >= INT_MIN && value <= INT_MAX;
+    case 'float':
+      return value instanceof FloatValue && Number.isFinite(value.value);
+    case 'number':
+      return value instanceof FloatValue ? Number.isFinite(value.value) : typeof value === 'number' && Number.isFinite(value);
+    case 'date':
+      return typeof value === 'string' && STRICT_DATE.test(value) && isValidDate(Number(value.slice(0, 4)), Number(value.slice(5, 7)), Number(value.slice(8, 10)));
+  }
+}
+
+/** The metadata has exactly the spec's keys, in order, and every value passes unchanged. */
+function passesAsItIs(fields: readonly CompiledField[], metadata: Record<string, MetadataValue>): boolean {
+  let i = 0;
+  for (const key in metadata) {
+    if (i >= fields.length) return false;
+    const field = fields[i];
+    if (key !== field.name) return false;
+    const value = metadata[key];
+    if (value === undefined || !passesUnchanged(value, field.lengthOfSegment !== null ? 'int' : field.backendType)) return false;
+    i += 1;
+  }
+  return i === fields.length;
+}
+
+/**
+ * Returns metadata safe for the backend plus one error per rejected value. When every value
+ * passes as it is (nearly always), the given object itself is returned.
+ */
 export function guardMetadata(compiled: CompiledSpec, metadata: Record<string, MetadataValue>): GuardOutcome {
+  if (passesAsItIs(compiled.fieldsByKey, metadata)) return { metadata, errors: [] };
   const safe: Record<string, MetadataValue> = {};
   const errors: Annotation[] = [];
   for (const field of compiled.fieldsByKey) {
