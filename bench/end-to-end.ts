@@ -3,8 +3,10 @@
  * mock backend on this machine — for SARS-CoV-2 with full processing (Helm-style config, local
  * Nextclade dataset) and for a metadata-only organism. Prints a table; asserts nothing.
  *
- *   npm run bench                                   # 5,000 SARS-CoV-2 + 50,000 metadata-only entries
- *   npm run bench -- --sars 50000 --meta 0          # RSS over 50,000 SARS-CoV-2 entries
+ *   npm run bench                                   # 5,000 SARS-CoV-2 (worker defaults, then batch fixed at 50)
+ *                                                   # + 50,000 metadata-only entries
+ *   npm run bench -- --sars 50000 --meta 0 --capped-batch 0 --max-batch-size 100
+ *                                                   # RSS over 50,000 SARS-CoV-2 entries
  *   npm run bench -- --threads 2 --batch-size 100 --max-batch-size 200
  *
  * Targets (issue 6): >= 200 SARS-CoV-2 entries/s end to end; RSS flat after warm-up and < 400 MB.
@@ -27,6 +29,8 @@ const metaCount = option('meta', 50_000);
 const threads = option('threads', 0);
 const batchSize = option('batch-size', 0);
 const maxBatchSize = option('max-batch-size', 0);
+/** Second SARS-CoV-2 run with the batch size fixed at this (0 = skip). */
+const cappedBatch = option('capped-batch', 50);
 
 function workerFlags(): Record<string, number> {
   const flags: Record<string, number> = {};
@@ -39,7 +43,7 @@ function workerFlags(): Record<string, number> {
 function row(r: PhaseResult): string {
   const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
   const results = `${r.results.NO_ISSUES ?? 0}/${r.results.HAS_WARNINGS ?? 0}/${r.results.HAS_ERRORS ?? 0}`;
-  return `| ${r.name} | ${r.entries} | **${fmt(r.entriesPerSecond)}** | ${fmt(r.startupSeconds, 1)} | ${fmt(r.wallSeconds, 1)} | ${r.batches} | ${fmt(r.batchP50, 2)} / ${fmt(r.batchP95, 2)} | ${fmt(r.rss.peak)} | ${fmt(r.rss.steady)} | ${r.rss.flat ? 'yes' : 'no'} (${r.rss.growth >= 0 ? '+' : ''}${fmt(r.rss.growth)}) | ${results} | ${r.exitCode} |`;
+  return `| ${r.name} | ${r.entries} | **${fmt(r.entriesPerSecond)}** | ${fmt(r.startupSeconds, 1)} | ${fmt(r.wallSeconds, 1)} | ${r.batches} | ${fmt(r.batchP50, 2)} / ${fmt(r.batchP95, 2)} | ${fmt(r.rss.peak)} | ${fmt(r.rss.steady)} | ${r.rss.flat === null ? `n/a (${r.rss.samples} samples)` : `${r.rss.flat ? 'yes' : 'no'} (${r.rss.growth >= 0 ? '+' : ''}${fmt(r.rss.growth)})`} | ${results} | ${r.exitCode} |`;
 }
 
 async function main(): Promise<void> {
@@ -58,6 +62,23 @@ async function main(): Promise<void> {
           configFile: sars.file,
           entries: sarsEntries(sarsCount),
           flags: workerFlags(),
+          timeoutMs: Math.max(300_000, sarsCount * 50),
+          progress: true,
+        }),
+      );
+    }
+    if (sarsCount > 0 && cappedBatch > 0) {
+      // The same run with the adaptive batch size held at a small size: memory follows the batch size.
+      process.stderr.write(`SARS-CoV-2: ${sarsCount} entries, batches capped at ${cappedBatch}...\n`);
+      const sars = await writeSarsConfig(dir);
+      results.push(
+        await runPhase({
+          name: `SARS-CoV-2, full processing, batch ${cappedBatch} fixed`,
+          organismName: 'sars-cov-2',
+          organism: sars.organism,
+          configFile: sars.file,
+          entries: sarsEntries(sarsCount),
+          flags: { ...workerFlags(), 'batch-size': cappedBatch, 'max-batch-size': cappedBatch },
           timeoutMs: Math.max(300_000, sarsCount * 50),
           progress: true,
         }),
