@@ -11,6 +11,7 @@ import { ConfigError } from './errors.js';
 import { PROCESSING_FUNCTIONS, TAXONOMY_FUNCTIONS } from './functions/registry.js';
 import { compileNextcladePath, type NextcladePath } from './nextclade-input.js';
 import { processingOrder } from './order.js';
+import { recordBuilder, type RecordBuilder } from './record-builder.js';
 import { createTaxonomyClient, type TaxonomyClient } from './taxonomy.js';
 import type { Args, ProcessingFunction } from './types.js';
 
@@ -67,6 +68,8 @@ export interface CompiledSpec {
   keys: string[];
   /** The fields in config order (parallel to `keys`). */
   fieldsByKey: CompiledField[];
+  /** The metadata object of an entry from its values in `keys` order. */
+  buildMetadata: RecordBuilder;
   /** True when a function may wait on the network. */
   hasAsync: boolean;
   taxonomy: TaxonomyClient | null;
@@ -200,6 +203,7 @@ export function compileProcessingSpec(config: ParsedConfig, options: CompileOpti
     fields: ordered,
     keys,
     fieldsByKey: keys.map((name) => fields.get(name)!),
+    buildMetadata: recordBuilder(keys),
     hasAsync: ordered.some((field) => field.fn.async === true && field.lengthOfSegment === null),
     taxonomy,
   };

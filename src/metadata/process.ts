@@ -160,10 +160,7 @@ function record(state: RunState, field: CompiledField, result: FunctionResult): 
 }
 
 function finish(state: RunState): MetadataOutcome {
-  const metadata: Record<string, MetadataValue> = {};
-  const keys = state.compiled.keys;
-  for (let i = 0; i < keys.length; i += 1) metadata[keys[i]] = state.values[i];
-  return { metadata, errors: state.errors, warnings: state.warnings };
+  return { metadata: state.compiled.buildMetadata(state.values), errors: state.errors, warnings: state.warnings };
 }
 
 /**
