@@ -112,17 +112,17 @@ function passesAsItIs(fields: readonly CompiledField[], metadata: Record<string,
  */
 export function guardMetadata(compiled: CompiledSpec, metadata: Record<string, MetadataValue>): GuardOutcome {
   if (passesAsItIs(compiled.fieldsByKey, metadata)) return { metadata, errors: [] };
-  const safe: Record<string, MetadataValue> = {};
+  const safe: MetadataValue[] = [];
   const errors: Annotation[] = [];
   for (const field of compiled.fieldsByKey) {
-    const key = field.name;
-    const value = metadata[key] ?? null;
+    const value = metadata[field.name] ?? null;
     const checked = checkValue(value, field.lengthOfSegment !== null ? 'int' : field.backendType);
-    if (checked.ok) safe[key] = checked.value;
+    if (checked.ok) safe.push(checked.value);
     else {
-      safe[key] = null;
+      safe.push(null);
       errors.push(guardError(field, value, checked.reason));
     }
   }
-  return { metadata: safe, errors };
+  // fieldsByKey is parallel to the keys the builder was made for.
+  return { metadata: compiled.buildMetadata(safe), errors };
 }
