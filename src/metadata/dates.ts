@@ -87,17 +87,31 @@ const FORMATS = {
 
 export type StrptimeFormat = keyof typeof FORMATS;
 
+/**
+ * The date Python's `datetime.strptime(text, format)` returns, or null when it raises; for
+ * callers that try one format after another and never show the message.
+ */
+export function strptimeDate(text: string, format: StrptimeFormat): CalendarDate | null {
+  const found = FORMATS[format].exec(text);
+  if (!found || found[0].length !== text.length) return null;
+  const year = Number(found[1]);
+  const month = found[2] === undefined ? 1 : Number(found[2]);
+  const day = found[3] === undefined ? 1 : Number(found[3].trim());
+  if (year < 1 || !isValidDate(year, month, day)) return null;
+  return { year, month, day };
+}
+
 /** Python `datetime.strptime(text, format)` for the three date formats the reference uses. */
 export function strptime(text: string, format: StrptimeFormat): DateParse {
+  const date = strptimeDate(text, format);
+  if (date !== null) return { ok: true, date };
+  // Failed: work out Python's message.
   const found = FORMATS[format].exec(text);
   if (!found) return { ok: false, message: `time data ${pyRepr(text)} does not match format '${format}'` };
   if (found[0].length !== text.length) return { ok: false, message: `unconverted data remains: ${text.slice(found[0].length)}` };
   const year = Number(found[1]);
-  const month = found[2] === undefined ? 1 : Number(found[2]);
-  const day = found[3] === undefined ? 1 : Number(found[3].trim());
   if (year < 1) return { ok: false, message: `year ${year} is out of range` };
-  if (!isValidDate(year, month, day)) return { ok: false, message: 'day is out of range for month' };
-  return { ok: true, date: { year, month, day } };
+  return { ok: false, message: 'day is out of range for month' };
 }
 
 export interface LenientParse {

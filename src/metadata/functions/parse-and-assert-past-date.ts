@@ -3,7 +3,7 @@
  * (January 1st), each with its warning; future dates and dates after `release_date` are errors
  * that keep the value (preprocessing-config.md §7, §10 #17).
  */
-import { compareDates, formatDate, parseLenient, strptime, utcDateOf, type CalendarDate } from '../dates.js';
+import { compareDates, formatDate, parseLenient, strptimeDate, utcDateOf, type CalendarDate } from '../dates.js';
 import { pyStr } from '../python.js';
 import { isEmpty, issue, ok, type FunctionResult, type InputValue, type Issue } from '../types.js';
 import type { ProcessingFunction } from '../types.js';
@@ -13,18 +13,14 @@ export function parsePastDate(value: InputValue, releaseDate: InputValue | undef
   if (isEmpty(value)) return ok(null);
   const text = typeof value === 'string' ? value : pyStr(value);
   const warnings: Issue[] = [];
-  let date: CalendarDate | null = null;
-  const full = strptime(text, '%Y-%m-%d');
-  if (full.ok) date = full.date;
-  else {
-    const yearMonth = strptime(text, '%Y-%m');
-    if (yearMonth.ok) {
-      date = yearMonth.date;
+  let date: CalendarDate | null = strptimeDate(text, '%Y-%m-%d');
+  if (date === null) {
+    date = strptimeDate(text, '%Y-%m');
+    if (date !== null) {
       warnings.push(issue(`Metadata field ${field}:'${text}' - Day is missing. Assuming the 1st.`));
     } else {
-      const year = strptime(text, '%Y');
-      if (year.ok) {
-        date = year.date;
+      date = strptimeDate(text, '%Y');
+      if (date !== null) {
         warnings.push(issue(`Metadata field ${field}:'${text}' - Month and day are missing. Assuming January 1st.`));
       }
     }

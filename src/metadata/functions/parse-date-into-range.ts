@@ -5,7 +5,7 @@
  * Deliberate difference (§10 #15): a range whose start lies after the capped end is reported
  * too, not only one that was already inverted as written.
  */
-import { compareDates, dateFromEpochSeconds, daysInMonth, formatDate, minDate, parseLenient, strptime, utcDateOf, type CalendarDate } from '../dates.js';
+import { compareDates, dateFromEpochSeconds, daysInMonth, formatDate, minDate, parseLenient, strptimeDate, utcDateOf, type CalendarDate } from '../dates.js';
 import { pyStr } from '../python.js';
 import { failed, internalError, isEmpty, issue, ok, type Issue, type ProcessingFunction } from '../types.js';
 
@@ -23,18 +23,54 @@ const RANGE_SLASH = /^\s*([0-9-]+)\s*\/\s*([0-9-]+)\s*$/;
 const RANGE_LUCENE = /^\s*\[\s*([0-9-]+)\s+TO\s+([0-9-]+)\s*\]\s*$/;
 
 function intervalOf(text: string): Interval | null {
-  const full = strptime(text, '%Y-%m-%d');
-  if (full.ok) return { lower: full.date, upper: full.date, note: null };
-  const month = strptime(text, '%Y-%m');
-  if (month.ok) {
-    const { year, month: m } = month.date;
-    return { lower: month.date, upper: { year, month: m, day: daysInMonth(year, m) }, note: 'Day is missing. Assuming date is some time in the month.' };
+  const full = strptimeDate(text, '%Y-%m-%d');
+  if (full !== null) return { lower: full, upper: full, note: null };
+  const month = strptimeDate(text, '%Y-%m');
+  if (month !== null) {
+    const { year, month: m } = month;
+    return { lower: month, upper: { year, month: m, day: daysInMonth(year, m) }, note: 'Day is missing. Assuming date is some time in the month.' };
   }
-  const year = strptime(text, '%Y');
-  if (year.ok) {
-    return { lower: year.date, upper: { year: year.date.year, month: 12, day: 31 }, note: 'Month and day are missing. Assuming date is some time in the year.' };
+  const year = strptimeDate(text, '%Y');
+  if (year !== null) {
+    return { lower: year, upper: { year: year.year, month: 12, day: 31 }, note: 'Month and day are missing. Assuming date is some time in the year.' };
   }
   return null;
+}
+
+/** What a date text says, before the caps of one entry apply. */
+type Reading =
+  | { kind: 'range'; first: Interval | null; second: Interval | null; firstText: string; secondText: string }
+  | { kind: 'single'; single: Interval | null };
+
+function readDateText(text: string): Reading {
+  const range = RANGE_SLASH.exec(text) ?? RANGE_LUCENE.exec(text);
+  if (range) return { kind: 'range', first: intervalOf(range[1]), second: intervalOf(range[2]), firstText: range[1], secondText: range[2] };
+  return { kind: 'single', single: intervalOf(text.trim()) };
+}
+
+// One-slot caches: the three fields of a range (string, lower, upper) read the same date and
+// release date of an entry one after the other. Cached values are shared, never mutated.
+let lastText: string | null = null;
+let lastReading: Reading = { kind: 'single', single: null };
+let lastReleaseText: string | null = null;
+let lastRelease: CalendarDate | null = null;
+
+function readingOf(text: string): Reading {
+  if (text !== lastText) {
+    lastReading = readDateText(text);
+    lastText = text;
+  }
+  return lastReading;
+}
+
+/** The release date, or null when it does not parse (then it is ignored, as the reference does). */
+function releaseOf(text: string): CalendarDate | null {
+  if (text !== lastReleaseText) {
+    const parsed = parseLenient(text);
+    lastRelease = parsed.ok ? parsed.parsed.date : null;
+    lastReleaseText = text;
+  }
+  return lastRelease;
 }
 
 function pythonDatetime(date: CalendarDate): string {
@@ -75,33 +111,35 @@ export const parseDateIntoRange: ProcessingFunction<FieldType> = {
     let release: CalendarDate | null = null;
     const releaseInput = inputs.releaseDate;
     if (!isEmpty(releaseInput)) {
-      const parsed = parseLenient(typeof releaseInput === 'string' ? releaseInput : pyStr(releaseInput));
-      if (parsed.ok) {
-        release = parsed.parsed.date;
-        maxUpper = minDate(maxUpper, release);
-      }
+      release = releaseOf(typeof releaseInput === 'string' ? releaseInput : pyStr(releaseInput));
+      if (release !== null) maxUpper = minDate(maxUpper, release);
     }
     const value = inputs.date;
     if (isEmpty(value)) return ok(fieldType === 'dateRangeUpper' ? formatDate(maxUpper) : null);
     const text = typeof value === 'string' ? value : pyStr(value);
 
     let interval: Interval;
-    let warning: string | null = null;
-    const range = RANGE_SLASH.exec(text) ?? RANGE_LUCENE.exec(text);
-    if (range) {
-      const first = intervalOf(range[1]);
-      const second = intervalOf(range[2]);
+    const reading = readingOf(text);
+    if (reading.kind === 'range') {
+      const { first, second } = reading;
       if (first === null || second === null) return failed(`Metadata field ${field}: Detected date range but could not parse date: ${text}.`);
       interval = { lower: first.lower, upper: second.upper, note: null };
-      const notes: string[] = [];
-      if (first.note) notes.push(`For lower date: ${range[1]} - ${first.note}`);
-      if (second.note) notes.push(`For upper date: ${range[2]} - ${second.note}`);
-      if (notes.length > 0) warning = `Metadata field ${field}:'${text}' - Detected date range. ${notes.join(' ')}`;
     } else {
-      const single = intervalOf(text.trim());
-      if (single === null) return failed(`Metadata field ${field}: Date ${text} could not be parsed.`);
-      interval = single;
-      if (single.note) warning = `Metadata field ${field}:'${text}' - ${single.note}`;
+      if (reading.single === null) return failed(`Metadata field ${field}: Date ${text} could not be parsed.`);
+      interval = reading.single;
+    }
+    // The bounds carry no messages: only the range string reports them.
+    if (fieldType === 'dateRangeLower') return ok(formatDate(interval.lower));
+    if (fieldType === 'dateRangeUpper') return ok(formatDate(minDate(interval.upper, maxUpper)));
+
+    let warning: string | null = null;
+    if (reading.kind === 'range') {
+      const notes: string[] = [];
+      if (reading.first!.note) notes.push(`For lower date: ${reading.firstText} - ${reading.first!.note}`);
+      if (reading.second!.note) notes.push(`For upper date: ${reading.secondText} - ${reading.second!.note}`);
+      if (notes.length > 0) warning = `Metadata field ${field}:'${text}' - Detected date range. ${notes.join(' ')}`;
+    } else if (interval.note) {
+      warning = `Metadata field ${field}:'${text}' - ${interval.note}`;
     }
 
     const errors: Issue[] = [];
@@ -115,8 +153,8 @@ export const parseDateIntoRange: ProcessingFunction<FieldType> = {
       errors.push(issue(`Metadata field ${field}:'${text}' is an invalid date range. Lower bound: ${formatDate(interval.lower)} is after the submission date: ${formatDate(upper)}.`));
     }
 
-    if (fieldType === 'dateRangeLower') return ok(formatDate(interval.lower));
-    if (fieldType === 'dateRangeUpper') return ok(formatDate(upper));
-    return { value: compactRange(interval.lower, upper), errors, warnings: warning ? [issue(warning)] : [] };
+    const range = compactRange(interval.lower, upper);
+    if (errors.length === 0 && warning === null) return ok(range);
+    return { value: range, errors, warnings: warning ? [issue(warning)] : [] };
   },
 };
