@@ -42,6 +42,8 @@ export interface CompiledField {
   plan: unknown;
   args: Args;
   inputs: CompiledInput[];
+  /** The input object handed to the function, from the input values in `inputs` order. */
+  buildInputs: RecordBuilder;
   required: boolean;
   requiredWhen: RequiredCondition[];
   /** Backticked names listed in the "is required" message, empty when none differs from the field. */
@@ -167,6 +169,7 @@ export function compileProcessingSpec(config: ParsedConfig, options: CompileOpti
       plan,
       args,
       inputs,
+      buildInputs: recordBuilder(inputs.map((input) => input.argName)),
       required: Boolean(fieldSpec.required),
       requiredWhen: requiredWhen.map(classifyCondition),
       userInputPaths: userInputPaths(name, inputPaths.map(([, path]) => path), spec),

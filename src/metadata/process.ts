@@ -81,6 +81,12 @@ function lengthValue(field: CompiledField, context: EntryContext): number | null
   return context.sequences[names[0]]?.length ?? 0;
 }
 
+/**
+ * Holds one field's input values until its input object is built; shared because nothing runs
+ * between filling and building (the builder copies the values out).
+ */
+const inputSlots: InputValue[] = [];
+
 function resolveInputs(
   field: CompiledField,
   context: EntryContext,
@@ -88,12 +94,14 @@ function resolveInputs(
   organism: string,
   errors: Annotation[],
 ): Record<string, InputValue> {
-  const inputs: Record<string, InputValue> = {};
+  const list = field.inputs;
   let selected: string[] | undefined;
-  for (const input of field.inputs) {
+  for (let i = 0; i < list.length; i += 1) {
+    const input = list[i];
     const source = input.source;
-    if (source.kind === 'raw') inputs[input.argName] = rawValue(source.key, context);
-    else if (source.kind === 'processed') inputs[input.argName] = values[source.index];
+    let value: InputValue;
+    if (source.kind === 'raw') value = rawValue(source.key, context);
+    else if (source.kind === 'processed') value = values[source.index];
     else {
       selected ??= sequencesFor(field, context);
       if (selected.length !== 1) {
@@ -105,15 +113,15 @@ function resolveInputs(
             category: 'metadata',
           });
         }
-        inputs[input.argName] = null;
+        value = null;
       } else if (source.kind === 'assignedReference') {
-        inputs[input.argName] = context.assignments[selected[0]].reference;
+        value = context.assignments[selected[0]].reference;
       } else {
         const result = context.nextclade[selected[0]];
-        if (!result) inputs[input.argName] = null;
+        if (!result) value = null;
         else {
           const read = source.path.read(result, field.args);
-          inputs[input.argName] = read.value;
+          value = read.value;
           if (read.failure) {
             const pseudo = [{ name: read.failure.pseudoField, type: 'Metadata' as const }];
             errors.push({ unprocessedFields: pseudo, processedFields: pseudo, message: read.failure.message, category: 'internal' });
@@ -121,8 +129,9 @@ function resolveInputs(
         }
       }
     }
+    inputSlots[i] = value;
   }
-  return inputs;
+  return field.buildInputs(inputSlots);
 }
 
 function crashed(field: CompiledField, error: unknown): FunctionResult {
