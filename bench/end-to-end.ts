@@ -99,7 +99,7 @@ async function main(): Promise<void> {
           progress: true,
         }),
       );
-      rmSync(meta.dir, { recursive: true, force: true });
+      meta.remove();
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

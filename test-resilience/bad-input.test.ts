@@ -76,6 +76,7 @@ test('the worker answers every readable bad entry, skips unreadable lines, and k
     await worker.stop();
     await raw.close();
     await mock.close();
+    config.remove();
   }
 });
 
@@ -97,6 +98,7 @@ test('prepro process: oversized lines, garbage and a 50 MB sequence through the 
   ];
   writeFileSync(input, '');
   for (const [i, line] of lines.entries()) appendFileSync(input, i === 4 ? line.repeat(61).replaceAll('}}}{', '}}} {') + '\n' : line + '\n');
+  t.after(() => config.remove());
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', 'src/cli/main.ts', 'process', '--config', 'config/demo.yaml', '--input', input, '--output', output, '--max-line-bytes', String(60 * 1024 * 1024), '--alignment-threads', '1'],

@@ -2,7 +2,7 @@
  * A metadata-only organism (no segments, so no alignment): the config the resilience suite and
  * the metadata-only benchmark run the worker with, and the mock backend's schema for it.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/config/load.js';
@@ -62,6 +62,8 @@ export interface WrittenConfig {
   dir: string;
   file: string;
   organism: OrganismSchema;
+  /** Deletes the temp directory and everything written into it. */
+  remove(): void;
 }
 
 /** Writes the metadata-only config (plus `extra` YAML lines) to a fresh temp directory. */
@@ -70,5 +72,5 @@ export function writeMetadataConfig(extra = ''): WrittenConfig {
   const file = join(dir, 'config.yaml');
   writeFileSync(file, METADATA_CONFIG_YAML + extra);
   const { config } = loadConfig({ file, env: {} });
-  return { dir, file, organism: organismFromConfig(config, []) };
+  return { dir, file, organism: organismFromConfig(config, []), remove: () => rmSync(dir, { recursive: true, force: true }) };
 }

@@ -77,6 +77,7 @@ export async function startScenario(options: ScenarioOptions): Promise<Scenario>
     async close() {
       await Promise.all(workers.map((w) => w.stop(20_000)));
       await mock.close();
+      config.remove();
     },
   };
 }

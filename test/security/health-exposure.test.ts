@@ -65,5 +65,6 @@ test('probes and metrics carry no entry data', { timeout: 60_000 }, async () => 
   } finally {
     await worker.stop();
     await mock.close();
+    config.remove();
   }
 });

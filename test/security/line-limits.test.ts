@@ -35,5 +35,6 @@ test('an oversized extract line becomes an error on its entry, the rest of the b
     await worker.stop();
     await raw.close();
     await mock.close();
+    config.remove();
   }
 });

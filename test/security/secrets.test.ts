@@ -76,5 +76,6 @@ test('the password and issued tokens appear in no log line, argument or URL', { 
   } finally {
     await worker.stop();
     await mock.close();
+    config.remove();
   }
 });
