@@ -86,8 +86,10 @@ export function upperCaseSequences(data: SubmittedData): SubmittedData | SubmitF
 // ---------------------------------------------------------------- metadata (rules 1–2)
 
 /** `LocalDate.parse` with `yyyy-MM-dd`, strict widths, SMART resolver (day overflow clamped). */
+const BACKEND_DATE = /^(\d{4}|\+\d{5,9})-(\d{2})-(\d{2})$/;
+
 export function isBackendDate(text: string): boolean {
-  const match = /^(\d{4}|\+\d{5,9})-(\d{2})-(\d{2})$/.exec(text);
+  const match = BACKEND_DATE.exec(text);
   if (!match) return false;
   const year = Number(match[1]);
   const month = Number(match[2]);

@@ -15,7 +15,8 @@ export function requiredAnnotations(field: CompiledField, entry: UnprocessedEntr
     const hint = field.userInputPaths.length > 0 ? ` Please provide input metadata field(s): ${field.userInputPaths.map((path) => `\`${path}\``).join(', ')}` : '';
     errors.push(requiredError(field, `Metadata field \`${field.name}\` is required.${hint}`));
   }
-  for (const condition of field.requiredWhen) {
+  for (let i = 0; i < field.requiredWhen.length; i += 1) {
+    const condition = field.requiredWhen[i];
     if (condition.kind === 'files') {
       if ((entry.files?.[condition.category]?.length ?? 0) > 0) {
         errors.push(requiredError(field, `Metadata field \`${field.name}\` is required when \`${condition.category}\` files are provided.`));

@@ -27,7 +27,13 @@ function isValidName(name: string): boolean {
   return LAST_NAME.test(name.slice(0, comma).trim()) && FIRST_NAME.test(name.slice(comma + 1).trim());
 }
 
+const NO_ERRORS: Issue[] = Object.freeze([]) as unknown as Issue[];
+
+/** Nothing above U+024F (surrogates included), so no character can be a non-Latin letter. */
+const LATIN_RANGE_ONLY = /^[\u0000-\u024f]*$/;
+
 function nonLatinErrors(text: string): Issue[] {
+  if (LATIN_RANGE_ONLY.test(text)) return NO_ERRORS;
   const errors: Issue[] = [];
   for (const char of text) {
     const code = char.codePointAt(0)!;
@@ -38,29 +44,71 @@ function nonLatinErrors(text: string): Issue[] {
   return errors;
 }
 
-const isUpperWord = (word: string): boolean => /^[A-Z\u00C0-\u00DE]+$/.test(word);
+/** `[...text].length === 1` without building the array. */
+function isOneCodePoint(text: string): boolean {
+  if (text.length === 1) return true;
+  if (text.length !== 2) return false;
+  const high = text.charCodeAt(0);
+  const low = text.charCodeAt(1);
+  return high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff;
+}
+
+/** Text already in the form `split(/\s+/).join(' ')` gives it: non-empty, single spaces only. */
+const SINGLE_SPACED = /^\S+(?: \S+)*$/;
+
+/** `text.trim().split(/\s+/).join(' ')`, without the arrays in the usual case. */
+function collapseWhitespace(text: string): string {
+  const trimmed = text.trim();
+  return SINGLE_SPACED.test(trimmed) ? trimmed : trimmed.split(WHITESPACE_RUN).join(' ');
+}
+
+// Regexes live at module level: a literal inside a function is a new object on every call.
+const WHITESPACE_RUN = /\s+/;
+const ANY_WHITESPACE = /\s/;
+const SEPARATOR_RUN = /[\s,]+/;
+const UPPER_WORD = /^[A-Z\u00C0-\u00DE]+$/;
+/** Upper-case letters once `\s ' . -` are removed, and at least one letter. */
+const SHOUTED_NAME = /^[\s'.-]*[A-Z\u00C0-\u00DE][A-Z\u00C0-\u00DE\s'.-]*$/;
+
+const isUpperWord = (word: string): boolean => UPPER_WORD.test(word);
+
+/** `A. B.` for dotted initials (`A.B.`, `J.`, `A.B.Jr`), or null when the token is not such. */
+function dottedInitials(token: string): string | null {
+  let out = '';
+  let pieces = 0;
+  let start = 0;
+  for (let i = 0; i <= token.length; i += 1) {
+    if (i < token.length && token.charCodeAt(i) !== 0x2e) continue;
+    if (i > start) {
+      const piece = token.slice(start, i);
+      if (piece.length !== 1 && !(pieces > 0 && SUFFIXES.has(piece))) return null;
+      out += `${pieces > 0 ? ' ' : ''}${piece.length === 1 ? `${piece.toUpperCase()}.` : piece}`;
+      pieces += 1;
+    }
+    start = i + 1;
+  }
+  return pieces > 0 ? out : null;
+}
 
 /** Initials `A. B.` for a first-name token, or the token unchanged. */
 function formatToken(token: string, position: number, shouting: boolean): string {
   if (ORDINAL.test(token)) return token;
   if (position > 0 && SUFFIXES.has(token)) return token;
-  if (token.includes('.')) {
-    const pieces = token.split('.').filter(Boolean);
-    const initials = pieces.every((piece, index) => piece.length === 1 || (index > 0 && SUFFIXES.has(piece)));
-    if (!initials || pieces.length === 0) return token;
-    return pieces.map((piece) => (piece.length === 1 ? `${piece.toUpperCase()}.` : piece)).join(' ');
-  }
-  if ([...token].length === 1) return `${token.toUpperCase()}.`;
+  if (token.includes('.')) return dottedInitials(token) ?? token;
+  if (isOneCodePoint(token)) return `${token.toUpperCase()}.`;
   // All-capital tokens are initials (`JR`, `HLF`), unless the whole name is written in capitals.
   if (!shouting && isUpperWord(token)) return [...token].map((letter) => `${letter}.`).join(' ');
   return token;
 }
 
 function formatName(last: string, first: string): string {
-  const lastName = last.trim().split(/\s+/).join(' ');
-  const shouting = isUpperWord(lastName.replace(/[\s'.-]/g, ''));
-  const tokens = first.trim().split(/\s+/).filter(Boolean);
-  const formatted = tokens.map((token, index) => formatToken(token, index, shouting)).join(' ');
+  const lastName = collapseWhitespace(last);
+  const shouting = SHOUTED_NAME.test(lastName);
+  const given = first.trim();
+  let formatted: string;
+  if (given === '') formatted = '';
+  else if (!ANY_WHITESPACE.test(given)) formatted = formatToken(given, 0, shouting);
+  else formatted = given.split(WHITESPACE_RUN).map((token, index) => formatToken(token, index, shouting)).join(' ');
   return `${lastName}, ${formatted}`;
 }
 
@@ -91,7 +139,7 @@ export function checkAuthorList(text: string): FunctionResult {
   const names = splitNames(text);
   if (names === null) return { value: null, errors: [issue(invalidMessage(text))], warnings: [] };
   const warnings: Issue[] = [];
-  if (!text.includes(';') && text.split(/[\s,]+/).filter(Boolean).length > 3) {
+  if (!text.includes(';') && text.split(SEPARATOR_RUN).filter(Boolean).length > 3) {
     warnings.push(issue(`The authors list might not be using the Loculus format. ${AUTHORS_FORMAT_HELP}`));
   }
   if (text.includes(' and ')) {

@@ -68,6 +68,8 @@ function partValue(part: ConcatenatePart, value: InputValue, context: CallContex
   }
 }
 
+const EDGE_SLASHES = /^\/+|\/+$/g;
+
 /** Joins the parts; `values` supplies each named part. */
 export function joinParts(plan: ConcatenatePlan, values: (name: string) => InputValue, args: Args, context: CallContext): FunctionResult {
   const errors: Issue[] = [];
@@ -76,7 +78,7 @@ export function joinParts(plan: ConcatenatePlan, values: (name: string) => Input
     if (part.name.startsWith('ARG:')) return pyStr(args[part.name.slice(4)]);
     return partValue(part, values(part.name), context, plan.fallback, errors);
   });
-  const joined = texts.join('/').replace(/^\/+|\/+$/g, '').replace(/ /g, '_');
+  const joined = texts.join('/').replace(EDGE_SLASHES, '').replaceAll(' ', '_');
   return { value: joined, errors, warnings: [] };
 }
 
