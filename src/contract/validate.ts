@@ -88,7 +88,24 @@ export function upperCaseSequences(data: SubmittedData): SubmittedData | SubmitF
 /** `LocalDate.parse` with `yyyy-MM-dd`, strict widths, SMART resolver (day overflow clamped). */
 const BACKEND_DATE = /^(\d{4}|\+\d{5,9})-(\d{2})-(\d{2})$/;
 
+const isDigit = (code: number): boolean => code >= 0x30 && code <= 0x39;
+const digitsAt = (text: string, from: number, to: number): number => {
+  let value = 0;
+  for (let i = from; i < to; i += 1) value = value * 10 + (text.charCodeAt(i) - 0x30);
+  return value;
+};
+
 export function isBackendDate(text: string): boolean {
+  // The usual `yyyy-MM-dd` checked character by character, without a match array.
+  if (text.length === 10) {
+    for (let i = 0; i < 10; i += 1) {
+      const code = text.charCodeAt(i);
+      if (i === 4 || i === 7 ? code !== 0x2d : !isDigit(code)) return false;
+    }
+    const month = digitsAt(text, 5, 7);
+    const day = digitsAt(text, 8, 10);
+    return digitsAt(text, 0, 4) >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= 31;
+  }
   const match = BACKEND_DATE.exec(text);
   if (!match) return false;
   const year = Number(match[1]);
@@ -309,22 +326,38 @@ export function validateBuiltEntry(entry: ProcessedEntry, organism: OrganismSche
 
 // ---------------------------------------------------------------- fast acceptance of built entries
 
-const knownFieldsBySchema = new WeakMap<MetadataFieldSchema[], Set<string>>();
-
-function knownFields(schema: MetadataFieldSchema[]): Set<string> {
-  let known = knownFieldsBySchema.get(schema);
-  if (!known) {
-    known = new Set(schema.map((field) => field.name));
-    knownFieldsBySchema.set(schema, known);
-  }
-  return known;
+/** The metadata schema prepared for per-entry checks; null when names repeat (left to the full path). */
+interface SchemaPlan {
+  indexOf: Map<string, number>;
+  types: MetadataFieldSchema['type'][];
+  required: boolean[];
+  requiredCount: number;
 }
 
-const FLOAT_LITERAL = /[.eE]/;
+const plans = new WeakMap<MetadataFieldSchema[], SchemaPlan | null>();
+
+function schemaPlan(schema: MetadataFieldSchema[]): SchemaPlan | null {
+  let plan = plans.get(schema);
+  if (plan === undefined) {
+    const indexOf = new Map(schema.map((field, index) => [field.name, index]));
+    plan =
+      indexOf.size === schema.length
+        ? {
+            indexOf,
+            types: schema.map((field) => field.type),
+            required: schema.map((field) => field.required === true),
+            requiredCount: schema.filter((field) => field.required === true).length,
+          }
+        : null;
+    plans.set(schema, plan);
+  }
+  return plan;
+}
 
 /**
  * The verdict of `validateMetadata` on the JSON the serialiser writes for a built value, for
  * the values that pass. `false` means "not sure": the caller then runs the full validation.
+ * Numbers are written with String(): an integer below 1e21 has neither `.` nor an exponent.
  */
 function builtValuePasses(type: MetadataFieldSchema['type'], value: unknown): boolean {
   switch (type) {
@@ -336,12 +369,11 @@ function builtValuePasses(type: MetadataFieldSchema['type'], value: unknown): bo
     case 'boolean':
       return typeof value === 'boolean';
     case 'int':
-      // Written as String(value): an int literal without `.`/exponent, inside 32 bits.
-      return typeof value === 'number' && Number.isFinite(value) && value >= -2147483648 && value <= 2147483647 && !FLOAT_LITERAL.test(String(value));
+      return typeof value === 'number' && Number.isInteger(value) && value >= -2147483648 && value <= 2147483647;
     case 'float':
       // A FloatValue is always written with a decimal point or an exponent.
       if (value instanceof FloatValue) return Number.isFinite(value.value);
-      return typeof value === 'number' && Number.isFinite(value) && FLOAT_LITERAL.test(String(value));
+      return typeof value === 'number' && Number.isFinite(value) && (!Number.isInteger(value) || Math.abs(value) >= 1e21);
     case 'number':
       if (value instanceof FloatValue) return Number.isFinite(value.value);
       return typeof value === 'number' && Number.isFinite(value);
@@ -393,21 +425,21 @@ function obviouslyAccepted(data: ProcessedEntry['data'], organism: OrganismSchem
   ) {
     return false;
   }
+  const plan = schemaPlan(organism.metadata);
+  if (plan === null) return false;
   const metadata = (data.metadata ?? {}) as Record<string, unknown>;
-  const schema = organism.metadata;
-  const known = knownFields(schema);
+  let requiredPresent = 0;
   for (const key in metadata) {
     if (!Object.prototype.hasOwnProperty.call(metadata, key)) continue;
-    if (!known.has(key) && metadata[key] !== undefined) return false;
+    const value = metadata[key];
+    // The serialiser leaves undefined out; the backend then sees the field missing.
+    if (value === undefined) continue;
+    const index = plan.indexOf.get(key);
+    if (index === undefined) return false;
+    if (value === null) continue;
+    if (!builtValuePasses(plan.types[index], value)) return false;
+    if (plan.required[index]) requiredPresent += 1;
   }
-  for (let i = 0; i < schema.length; i += 1) {
-    const field = schema[i];
-    const value = Object.prototype.hasOwnProperty.call(metadata, field.name) ? metadata[field.name] : undefined;
-    if (value === null || value === undefined) {
-      if (field.required) return false;
-      continue;
-    }
-    if (!builtValuePasses(field.type, value)) return false;
-  }
-  return true;
+  // Every required field holds a value (a missing or null one fails).
+  return requiredPresent === plan.requiredCount;
 }
