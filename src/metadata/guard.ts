@@ -67,8 +67,6 @@ function guardError(field: CompiledField, value: MetadataValue, reason: string):
   };
 }
 
-const STRICT_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 /** True when `checkValue` would accept the value and return it unchanged (the usual case). */
 function passesUnchanged(value: MetadataValue, type: BackendType | null): boolean {
   if (value === null) return true;
@@ -88,8 +86,29 @@ function passesUnchanged(value: MetadataValue, type: BackendType | null): boolea
     case 'number':
       return value instanceof FloatValue ? Number.isFinite(value.value) : typeof value === 'number' && Number.isFinite(value);
     case 'date':
-      return typeof value === 'string' && STRICT_DATE.test(value) && isValidDate(Number(value.slice(0, 4)), Number(value.slice(5, 7)), Number(value.slice(8, 10)));
+      return typeof value === 'string' && isFixedWidthDate(value);
   }
+}
+
+/** Number of the ASCII digits text[from..to), NaN if any is not one. */
+function digitsAt(text: string, from: number, to: number): number {
+  let number = 0;
+  for (let i = from; i < to; i += 1) {
+    const digit = text.charCodeAt(i) - 0x30;
+    if (digit < 0 || digit > 9) return Number.NaN;
+    number = number * 10 + digit;
+  }
+  return number;
+}
+
+/** An existing calendar date written `yyyy-MM-dd`, read without a match array or substrings. */
+function isFixedWidthDate(text: string): boolean {
+  if (text.length !== 10 || text.charCodeAt(4) !== 0x2d || text.charCodeAt(7) !== 0x2d) return false;
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 7);
+  const day = digitsAt(text, 8, 10);
+  if (Number.isNaN(year) || Number.isNaN(month) || Number.isNaN(day)) return false;
+  return isValidDate(year, month, day);
 }
 
 /** The metadata has exactly the spec's keys, in order, and every value passes unchanged. */

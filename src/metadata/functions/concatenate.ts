@@ -57,7 +57,7 @@ function partValue(part: ConcatenatePart, value: InputValue, context: CallContex
     }
     case 'dateRangeString': {
       const text = pyStr(value);
-      if (text.split('/').length > 2) {
+      if (text.indexOf('/') !== text.lastIndexOf('/')) {
         internal.push({ internal: true, message: `Internal Error. Date range value '${text}' of field '${part.name}' contains more than one '/'. Please contact the administrator.` });
         return fallback;
       }
@@ -73,13 +73,19 @@ const EDGE_SLASHES = /^\/+|\/+$/g;
 /** Joins the parts; `values` supplies each named part. */
 export function joinParts(plan: ConcatenatePlan, values: (name: string) => InputValue, args: Args, context: CallContext): FunctionResult {
   const errors: Issue[] = [];
-  const texts = plan.parts.map((part) => {
-    if (part.type === 'ACCESSION_VERSION' || part.name === 'ACCESSION_VERSION') return context.accessionVersion;
-    if (part.name.startsWith('ARG:')) return pyStr(args[part.name.slice(4)]);
-    return partValue(part, values(part.name), context, plan.fallback, errors);
-  });
-  const joined = texts.join('/').replace(EDGE_SLASHES, '').replaceAll(' ', '_');
-  return { value: joined, errors, warnings: [] };
+  const parts = plan.parts;
+  let joined = '';
+  for (let i = 0; i < parts.length; i += 1) {
+    const part = parts[i];
+    let text: string;
+    if (part.type === 'ACCESSION_VERSION' || part.name === 'ACCESSION_VERSION') text = context.accessionVersion;
+    else if (part.name.startsWith('ARG:')) text = pyStr(args[part.name.slice(4)]);
+    else text = partValue(part, values(part.name), context, plan.fallback, errors);
+    joined = i === 0 ? text : `${joined}/${text}`;
+  }
+  // Slashes are trimmed from the ends only; most joins have none there.
+  if (joined.startsWith('/') || joined.endsWith('/')) joined = joined.replace(EDGE_SLASHES, '');
+  return { value: joined.replaceAll(' ', '_'), errors, warnings: [] };
 }
 
 export const concatenate: ProcessingFunction<ConcatenatePlan> = {
