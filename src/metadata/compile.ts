@@ -44,6 +44,8 @@ export interface CompiledField {
   inputs: CompiledInput[];
   /** The input object handed to the function, from the input values in `inputs` order. */
   buildInputs: RecordBuilder;
+  /** The function takes the only input as a plain value (`runValue`), see ProcessingFunction. */
+  direct: boolean;
   required: boolean;
   requiredWhen: RequiredCondition[];
   /** Backticked names listed in the "is required" message, empty when none differs from the field. */
@@ -170,6 +172,7 @@ export function compileProcessingSpec(config: ParsedConfig, options: CompileOpti
       args,
       inputs,
       buildInputs: recordBuilder(inputs.map((input) => input.argName)),
+      direct: fn !== undefined && fn.runValue !== undefined && inputs.length === 1 && inputs[0].argName === fn.singleInput,
       required: Boolean(fieldSpec.required),
       requiredWhen: requiredWhen.map(classifyCondition),
       userInputPaths: userInputPaths(name, inputPaths.map(([, path]) => path), spec),

@@ -6,7 +6,7 @@
 import type { Annotation, MetadataValue, UnprocessedEntry } from '../contract/entries.js';
 import { accessionVersion } from '../contract/entries.js';
 import type { SequenceAssignment } from '../pipeline/stage.js';
-import type { CompiledField, CompiledSpec } from './compile.js';
+import type { CompiledField, CompiledInput, CompiledSpec } from './compile.js';
 import { requiredAnnotations } from './required.js';
 import type { TaxonomyClient } from './taxonomy.js';
 import type { CallContext, FunctionResult, InputValue, Issue } from './types.js';
@@ -81,6 +81,34 @@ function lengthValue(field: CompiledField, context: EntryContext): number | null
   return context.sequences[names[0]]?.length ?? 0;
 }
 
+/** The value of one input of a field (raw metadata, a processed field, or sequence results). */
+function inputValue(field: CompiledField, input: CompiledInput, context: EntryContext, values: readonly MetadataValue[], organism: string, errors: Annotation[]): InputValue {
+  const source = input.source;
+  if (source.kind === 'raw') return rawValue(source.key, context);
+  if (source.kind === 'processed') return values[source.index];
+  const selected = sequencesFor(field, context);
+  if (selected.length !== 1) {
+    if (selected.length > 1) {
+      errors.push({
+        unprocessedFields: selected.map((name) => ({ name, type: 'NucleotideSequence' })),
+        processedFields: [{ name: input.written, type: 'Metadata' }],
+        message: `Organism ${organism} is configured to only accept one sequence per segment, found multiple valid sequences: [${selected.map((name) => `'${name}'`).join(', ')}].`,
+        category: 'metadata',
+      });
+    }
+    return null;
+  }
+  if (source.kind === 'assignedReference') return context.assignments[selected[0]].reference;
+  const result = context.nextclade[selected[0]];
+  if (!result) return null;
+  const read = source.path.read(result, field.args);
+  if (read.failure) {
+    const pseudo = [{ name: read.failure.pseudoField, type: 'Metadata' as const }];
+    errors.push({ unprocessedFields: pseudo, processedFields: pseudo, message: read.failure.message, category: 'internal' });
+  }
+  return read.value;
+}
+
 /**
  * Holds one field's input values until its input object is built; shared because nothing runs
  * between filling and building (the builder copies the values out).
@@ -95,42 +123,7 @@ function resolveInputs(
   errors: Annotation[],
 ): Record<string, InputValue> {
   const list = field.inputs;
-  let selected: string[] | undefined;
-  for (let i = 0; i < list.length; i += 1) {
-    const input = list[i];
-    const source = input.source;
-    let value: InputValue;
-    if (source.kind === 'raw') value = rawValue(source.key, context);
-    else if (source.kind === 'processed') value = values[source.index];
-    else {
-      selected ??= sequencesFor(field, context);
-      if (selected.length !== 1) {
-        if (selected.length > 1) {
-          errors.push({
-            unprocessedFields: selected.map((name) => ({ name, type: 'NucleotideSequence' })),
-            processedFields: [{ name: input.written, type: 'Metadata' }],
-            message: `Organism ${organism} is configured to only accept one sequence per segment, found multiple valid sequences: [${selected.map((name) => `'${name}'`).join(', ')}].`,
-            category: 'metadata',
-          });
-        }
-        value = null;
-      } else if (source.kind === 'assignedReference') {
-        value = context.assignments[selected[0]].reference;
-      } else {
-        const result = context.nextclade[selected[0]];
-        if (!result) value = null;
-        else {
-          const read = source.path.read(result, field.args);
-          value = read.value;
-          if (read.failure) {
-            const pseudo = [{ name: read.failure.pseudoField, type: 'Metadata' as const }];
-            errors.push({ unprocessedFields: pseudo, processedFields: pseudo, message: read.failure.message, category: 'internal' });
-          }
-        }
-      }
-    }
-    inputSlots[i] = value;
-  }
+  for (let i = 0; i < list.length; i += 1) inputSlots[i] = inputValue(field, list[i], context, values, organism, errors);
   return field.buildInputs(inputSlots);
 }
 
@@ -165,7 +158,8 @@ function record(state: RunState, field: CompiledField, result: FunctionResult): 
   const { errors, warnings } = result;
   for (let i = 0; i < errors.length; i += 1) state.errors.push(annotation(field, errors[i]));
   for (let i = 0; i < warnings.length; i += 1) state.warnings.push(annotation(field, warnings[i]));
-  if (!state.isInsdc && (result.value === null || result.value === '')) {
+  const mayBeRequired = field.required || field.requiredWhen.length > 0;
+  if (mayBeRequired && !state.isInsdc && (result.value === null || result.value === '')) {
     requiredAnnotations(field, state.context.entry, state.values, state.errors);
   }
 }
@@ -186,13 +180,23 @@ function runFrom(state: RunState, start: number): MetadataOutcome | Promise<Meta
       state.values[field.index] = lengthValue(field, state.context);
       continue;
     }
-    const inputs = resolveInputs(field, state.context, state.values, state.compiled.organism, state.errors);
     state.callContext.field = field.name;
     let returned: FunctionResult | Promise<FunctionResult>;
-    try {
-      returned = field.fn.run(inputs, field.plan, field.args, state.callContext);
-    } catch (error) {
-      returned = crashed(field, error);
+    if (field.direct) {
+      // One input that the function takes as a plain value: no input object needed.
+      const value = inputValue(field, field.inputs[0], state.context, state.values, state.compiled.organism, state.errors);
+      try {
+        returned = field.fn.runValue!(value, field.plan, field.args, state.callContext);
+      } catch (error) {
+        returned = crashed(field, error);
+      }
+    } else {
+      const inputs = resolveInputs(field, state.context, state.values, state.compiled.organism, state.errors);
+      try {
+        returned = field.fn.run(inputs, field.plan, field.args, state.callContext);
+      } catch (error) {
+        returned = crashed(field, error);
+      }
     }
     if (returned instanceof Promise) {
       return returned

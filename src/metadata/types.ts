@@ -44,6 +44,13 @@ export interface ProcessingFunction<Plan = unknown> {
   readonly async?: boolean;
   prepare(args: Args, field: string, inputNames: readonly string[]): { plan: Plan; problems: string[] };
   run(inputs: Readonly<Record<string, InputValue>>, plan: Plan, args: Args, context: CallContext): FunctionResult | Promise<FunctionResult>;
+  /**
+   * For functions that read one input only: its name, and `runValue`, which gives the same
+   * result as `run` with `{ [singleInput]: value }`. The engine calls it for fields whose only
+   * input has that name, so no input object is built per call.
+   */
+  readonly singleInput?: string;
+  runValue?(value: InputValue, plan: Plan, args: Args, context: CallContext): FunctionResult | Promise<FunctionResult>;
 }
 
 /**

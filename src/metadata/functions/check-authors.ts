@@ -162,8 +162,9 @@ export function checkAuthorList(text: string): FunctionResult {
 export const checkAuthors: ProcessingFunction<null> = {
   name: 'check_authors',
   prepare: () => ({ plan: null, problems: [] }),
-  run(inputs) {
-    const value = inputs.authors;
+  run: (inputs, plan, args, context) => checkAuthors.runValue!(inputs.authors, plan, args, context),
+  singleInput: 'authors',
+  runValue(value) {
     if (isEmpty(value)) return ok(null);
     return checkAuthorList(typeof value === 'string' ? value : pyStr(value));
   },

@@ -10,8 +10,9 @@ import { failed, isEmpty, issue, ok, type ProcessingFunction } from '../types.js
 export const checkDate: ProcessingFunction<null> = {
   name: 'check_date',
   prepare: () => ({ plan: null, problems: [] }),
-  run(inputs, _plan, _args, context) {
-    const value = inputs.date;
+  run: (inputs, plan, args, context) => checkDate.runValue!(inputs.date, plan, args, context),
+  singleInput: 'date',
+  runValue(value, _plan, _args, context) {
     if (isEmpty(value)) return ok(null);
     const text = typeof value === 'string' ? value : pyStr(value);
     const parsed = strptime(text, '%Y-%m-%d');

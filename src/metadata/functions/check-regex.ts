@@ -15,8 +15,9 @@ export const checkRegex: ProcessingFunction<PyRegex | null> = {
     const { regex, problems } = prepareRegex(args);
     return { plan: regex, problems };
   },
-  run(inputs, regex) {
-    const value = inputs.regex_field;
+  run: (inputs, regex, args, context) => checkRegex.runValue!(inputs.regex_field, regex, args, context),
+  singleInput: 'regex_field',
+  runValue(value, regex) {
     if (isEmpty(value) || regex === null) return ok(null);
     const stripped = pyStrip(typeof value === 'string' ? value : pyStr(value));
     if (regex.match(stripped)) return ok(stripped);

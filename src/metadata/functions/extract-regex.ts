@@ -49,4 +49,6 @@ export const extractRegex: ProcessingFunction<ExtractPlan | null> = {
   name: 'extract_regex',
   prepare: (args) => prepareExtract(args),
   run: (inputs, plan) => runExtract(inputs.regex_field, plan),
+  singleInput: 'regex_field',
+  runValue: (value, plan) => runExtract(value, plan),
 };

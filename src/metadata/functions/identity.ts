@@ -74,9 +74,12 @@ export function coerce(value: InputValue, type: IdentityType, field: string): Fu
 export const identity: ProcessingFunction<IdentityType> = {
   name: 'identity',
   prepare: (args) => ({ plan: identityTypeOf(args.type), problems: [] }),
-  run(inputs, type, _args, context) {
+  run(inputs, type, args, context) {
     if (!('input' in inputs)) return failed(`No data found for output field: ${context.field}`);
-    const value = inputs.input;
+    return identity.runValue!(inputs.input, type, args, context);
+  },
+  singleInput: 'input',
+  runValue(value, type, _args, context) {
     if (isFalsy(value)) return ok(null);
     return coerce(value, type, context.field);
   },

@@ -23,4 +23,6 @@ export const parseTimestampFunction: ProcessingFunction<null> = {
   name: 'parse_timestamp',
   prepare: () => ({ plan: null, problems: [] }),
   run: (inputs) => parseTimestamp(inputs.timestamp),
+  singleInput: 'timestamp',
+  runValue: (value) => parseTimestamp(value),
 };

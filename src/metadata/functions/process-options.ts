@@ -21,12 +21,13 @@ export const processOptions: ProcessingFunction<Map<string, string> | null> = {
     }
     return { plan: table, problems: [] };
   },
-  run(inputs, table, _args, context) {
+  run: (inputs, table, args, context) => processOptions.runValue!(inputs.input, table, args, context),
+  singleInput: 'input',
+  runValue(value, table, _args, context) {
     // Checked before the input, as the reference does: a config mistake shows on every entry.
     if (table === null) {
       return failed(`Website configuration error: no options list specified for field ${context.field}, please contact an administrator.`);
     }
-    const value = inputs.input;
     if (isEmpty(value)) return ok(null);
     const text = typeof value === 'string' ? value : pyStr(value);
     // Keys are normalised, so a lower-cased text found as a key is its own normal form.
