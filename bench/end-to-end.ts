@@ -11,6 +11,7 @@
  *
  * Targets (issue 6): >= 200 SARS-CoV-2 entries/s end to end; RSS flat after warm-up and < 400 MB.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -18,6 +19,11 @@ import { metadataEntries } from './lib/entries.js';
 import { METADATA_ORGANISM, writeMetadataConfig } from './lib/metadata-config.js';
 import { runPhase, type PhaseResult } from './lib/e2e-phase.js';
 import { sarsEntries, writeSarsConfig } from './lib/sars-cov-2.js';
+
+
+// The worker runs as deployed: the compiled CLI in dist/ (built now, so it matches the sources).
+const build = spawnSync('npm', ['run', 'build:ts'], { stdio: 'inherit' });
+if (build.status !== 0) throw new Error('npm run build:ts failed');
 
 function option(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`);

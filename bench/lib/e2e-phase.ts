@@ -74,6 +74,7 @@ export async function runPhase(options: PhaseOptions): Promise<PhaseResult> {
     name: options.name,
     flags: { 'backend-host': mock.backendUrl(options.organismName), 'keycloak-host': mock.url, 'idle-poll-min-ms': 200, 'idle-poll-max-ms': 1000, ...options.flags },
     env: { PREPROCESSING_LOG_LEVEL: 'info' },
+    compiled: true,
   });
   const sampler = new RssSampler(worker.pid, 1000);
   try {
@@ -82,7 +83,7 @@ export async function runPhase(options: PhaseOptions): Promise<PhaseResult> {
     while (accepted < total) {
       if (Date.now() > deadline) throw new Error(`${options.name}: ${accepted}/${total} entries after ${options.timeoutMs} ms\n${worker.tail()}`);
       if (worker.child.exitCode !== null) throw new Error(`${options.name}: worker exited (${worker.child.exitCode})\n${worker.tail()}`);
-      if (options.progress && Date.now() - lastReport > 5000) {
+      if (options.progress && Date.now() - lastReport > Number(process.env.BENCH_PROGRESS_MS ?? 5000)) {
         lastReport = Date.now();
         process.stderr.write(`  ${options.name}: ${accepted}/${total} entries, RSS ${sampler.samples.at(-1)?.rssMiB.toFixed(0) ?? '?'} MiB\n`);
       }

@@ -9,6 +9,8 @@ import split2 from 'split2';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CLI = path.join(repoRoot, 'src/cli/main.ts');
+/** The compiled CLI, as deployed (the benchmark uses it: tsx adds its own memory to every thread). */
+export const DIST_CLI = path.join(repoRoot, 'dist/src/cli/main.js');
 
 export interface LogLine {
   level?: string;
@@ -25,6 +27,8 @@ export interface WorkerProcessOptions {
   /** Called for every log line as it arrives. */
   onLog?: (line: LogLine) => void;
   name?: string;
+  /** Run the compiled `dist/` CLI instead of the TypeScript sources (build it first). */
+  compiled?: boolean;
 }
 
 export class WorkerProcess {
@@ -38,7 +42,7 @@ export class WorkerProcess {
 
   constructor(options: WorkerProcessOptions) {
     this.name = options.name ?? 'worker';
-    const args = ['--import', 'tsx', CLI, 'run', '--config', options.configFile];
+    const args = options.compiled ? [DIST_CLI, 'run', '--config', options.configFile] : ['--import', 'tsx', CLI, 'run', '--config', options.configFile];
     const flags: Record<string, string | number | boolean> = { 'health-port': 0, 'health-host': '127.0.0.1', ...options.flags };
     for (const [name, value] of Object.entries(flags)) {
       if (value === true) args.push(`--${name}`);

@@ -21,7 +21,7 @@ export interface WorkerEvents {
   /** The queue was empty (200 empty or 304). */
   idle: [info: { notModified: boolean; nextPollMs: number }];
   /** The adaptive batch size changed. */
-  batchSize: [change: { from: number; to: number; seconds: number }];
+  batchSize: [change: { from: number; to: number; reason: 'slow' | 'memory' | 'fast'; seconds: number }];
   /** The backend no longer accepts our pipeline version. */
   outdated: [info: { detail: string; currentVersion: number | null }];
   /** The loop stopped; `exitCode` is what the process should exit with. */

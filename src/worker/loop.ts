@@ -56,7 +56,7 @@ export class Worker extends EventEmitter<WorkerEvents> {
     setMaxListeners(0, this.#forced.signal, this.#stopping.signal);
     const c = options.config;
     const target = c.batch_target_seconds ?? Math.max(5, Math.min(60, Math.floor(c.backend_stale_timeout_seconds / 10)));
-    this.batchSize = new AdaptiveBatchSize(c.batch_size, c.max_batch_size ?? c.batch_size * 10, target);
+    this.batchSize = new AdaptiveBatchSize(c.batch_size, c.max_batch_size ?? c.batch_size * 10, target, c.memory_budget_mb * 1024 * 1024);
     options.metrics.batchSize.set(this.batchSize.current);
   }
 
@@ -215,7 +215,7 @@ export class Worker extends EventEmitter<WorkerEvents> {
       this.totals.dropped += report.dropped.length;
       const summary: BatchSummary = { batchId, entries: entries.length, errors, warnings, submitSeconds, submit: report, ...timing };
       const batchSeconds = timing.extractSeconds + timing.processSeconds + submitSeconds;
-      const change = this.batchSize.observe(entries.length, batchSeconds);
+      const change = this.batchSize.observe(entries.length, batchSeconds, process.memoryUsage.rss());
       if (change) {
         metrics.batchSize.set(change.to);
         metrics.batchSizeChanges.inc({ direction: change.to > change.from ? 'up' : 'down' });
