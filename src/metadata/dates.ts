@@ -87,11 +87,40 @@ const FORMATS = {
 
 export type StrptimeFormat = keyof typeof FORMATS;
 
+/** Numbers of `dddd-dd-dd` (ASCII digits), or null when the text is not written so. */
+function fixedWidthDigits(text: string): CalendarDate | null {
+  let year = 0;
+  let month = 0;
+  let day = 0;
+  for (let i = 0; i < 10; i += 1) {
+    const code = text.charCodeAt(i);
+    if (i === 4 || i === 7) {
+      if (code !== 0x2d) return null;
+      continue;
+    }
+    const digit = code - 0x30;
+    if (digit < 0 || digit > 9) return null;
+    if (i < 4) year = year * 10 + digit;
+    else if (i < 7) month = month * 10 + digit;
+    else day = day * 10 + digit;
+  }
+  return { year, month, day };
+}
+
 /**
  * The date Python's `datetime.strptime(text, format)` returns, or null when it raises; for
  * callers that try one format after another and never show the message.
  */
 export function strptimeDate(text: string, format: StrptimeFormat): CalendarDate | null {
+  if (format === '%Y-%m-%d' && text.length === 10) {
+    // `dddd-dd-dd` read from character codes. With two-digit fields the directives accept
+    // exactly months 01–12 and days 01–31 (a longer day match leaves unconverted data).
+    const fixed = fixedWidthDigits(text);
+    if (fixed !== null) {
+      const { year, month, day } = fixed;
+      return year >= 1 && month >= 1 && month <= 12 && day >= 1 && isValidDate(year, month, day) ? fixed : null;
+    }
+  }
   const found = FORMATS[format].exec(text);
   if (!found || found[0].length !== text.length) return null;
   const year = Number(found[1]);
@@ -156,20 +185,33 @@ function monthNumber(text: string): number {
  */
 export function parseLenient(raw: string): { ok: true; parsed: LenientParse } | { ok: false; message: string } {
   const text = raw.trim();
-  for (const pattern of LENIENT_PATTERNS) {
+  // The usual `yyyy-MM-dd` is read from character codes; it is what the first pattern matches.
+  const fixed = text.length === 10 ? fixedWidthDigits(text) : null;
+  if (fixed !== null) return lenientResult(raw, fixed.year, fixed.month, fixed.day, true, true, false);
+  for (let i = 0; i < LENIENT_PATTERNS.length; i += 1) {
+    const pattern = LENIENT_PATTERNS[i];
     const found = pattern.regex.exec(text);
     if (!found) continue;
     const parts = pattern.read(found);
     const year = Number(parts.year);
     const month = parts.month === undefined ? 1 : monthNumber(parts.month);
     const day = parts.day === undefined ? 1 : Number(parts.day);
-    if (month < 1 || month > 12) return { ok: false, message: `month must be in 1..12: ${raw}` };
-    if (year < 1) return { ok: false, message: `year ${year} is out of range: ${raw}` };
-    if (!isValidDate(year, month, day)) return { ok: false, message: `day is out of range for month: ${raw}` };
-    return {
-      ok: true,
-      parsed: { date: { year, month, day }, hasMonth: parts.month !== undefined, hasDay: parts.day !== undefined, aware: Boolean(parts.zone) },
-    };
+    return lenientResult(raw, year, month, day, parts.month !== undefined, parts.day !== undefined, Boolean(parts.zone));
   }
   return { ok: false, message: `Unknown string format: ${raw}` };
+}
+
+function lenientResult(
+  raw: string,
+  year: number,
+  month: number,
+  day: number,
+  hasMonth: boolean,
+  hasDay: boolean,
+  aware: boolean,
+): { ok: true; parsed: LenientParse } | { ok: false; message: string } {
+  if (month < 1 || month > 12) return { ok: false, message: `month must be in 1..12: ${raw}` };
+  if (year < 1) return { ok: false, message: `year ${year} is out of range: ${raw}` };
+  if (!isValidDate(year, month, day)) return { ok: false, message: `day is out of range for month: ${raw}` };
+  return { ok: true, parsed: { date: { year, month, day }, hasMonth, hasDay, aware } };
 }
