@@ -11,14 +11,17 @@ export function formatInsertions(insertions: readonly NucInsertion[]): string {
   return insertions.map(formatInsertion).join(',');
 }
 
-/** Loculus masks leading and trailing `-` as `N` (`mask_terminal_gaps`); internal deletions stay `-`. */
-export function maskTerminalGaps(alignedQuery: string): string {
+/**
+ * Loculus masks leading and trailing `-` (unsequenced ends) as `N` in nucleotide sequences and as
+ * `X` in peptides (`mask_terminal_gaps`); internal deletions stay `-`.
+ */
+export function maskTerminalGaps(aligned: string, fill: 'N' | 'X' = 'N'): string {
   let start = 0;
-  while (start < alignedQuery.length && alignedQuery.charCodeAt(start) === 45) start++;
-  if (start === alignedQuery.length) return 'N'.repeat(alignedQuery.length);
-  let end = alignedQuery.length;
-  while (alignedQuery.charCodeAt(end - 1) === 45) end--;
-  return 'N'.repeat(start) + alignedQuery.slice(start, end) + 'N'.repeat(alignedQuery.length - end);
+  while (start < aligned.length && aligned.charCodeAt(start) === 45) start++;
+  if (start === aligned.length) return fill.repeat(aligned.length);
+  let end = aligned.length;
+  while (aligned.charCodeAt(end - 1) === 45) end--;
+  return fill.repeat(start) + aligned.slice(start, end) + fill.repeat(aligned.length - end);
 }
 
 /**

@@ -25,8 +25,3 @@ export function stripInsertions(alignedQuery: string, alignedReference: string):
   parts.push(alignedQuery.slice(from));
   return { query: parts.join(''), insertions };
 }
-
-/** Backend notation `pos:LETTERS`, with pos the 1-based reference position the letters follow. */
-export function formatInsertion(insertion: Insertion): string {
-  return `${insertion.pos + 1}:${insertion.ins}`;
-}

@@ -5,6 +5,7 @@
  * `prepro mock-backend` when no backend config is given.
  */
 import type { BackendMetadataType, MetadataFieldSchema, OrganismSchema, ReferenceSequence } from '../contract/organism.js';
+import { backendTypeOf as backendTypeOfArg } from '../metadata/backend-type.js';
 import type { ParsedConfig, ProcessingSpec } from '../config/schema.js';
 import { geneKey, type DatasetSpec } from '../config/datasets.js';
 import type { GenomeAnnotation } from '../dataset/annotation.js';
@@ -17,22 +18,10 @@ export interface DatasetFacts {
   referencePeptides?: Record<string, string>;
 }
 
-const TYPE_ALIASES: Record<string, BackendMetadataType> = {
-  string: 'string',
-  str: 'string',
-  int: 'int',
-  integer: 'int',
-  float: 'float',
-  number: 'number',
-  date: 'date',
-  boolean: 'boolean',
-  bool: 'boolean',
-  authors: 'authors',
-};
-
+/** The backend type of an output field: `args.type` when it names one, else what the function yields. */
 export function backendTypeOf(field: string, spec: ProcessingSpec): BackendMetadataType {
-  const declared = spec.args?.type;
-  if (typeof declared === 'string' && TYPE_ALIASES[declared.toLowerCase()]) return TYPE_ALIASES[declared.toLowerCase()]!;
+  const declared = typeof spec.args?.type === 'string' ? backendTypeOfArg(spec.args.type.toLowerCase()) : null;
+  if (declared) return declared;
   if (field === 'length' || field.startsWith('length_')) return 'int';
   if (spec.function === 'is_above_threshold' || spec.function === 'is_variant') return 'boolean';
   return 'string';

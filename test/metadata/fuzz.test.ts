@@ -12,18 +12,9 @@ import { checkValue, guardMetadata } from '../../src/metadata/guard.js';
 import { backendTypeOf } from '../../src/metadata/backend-type.js';
 import type { TaxonomyClient } from '../../src/metadata/taxonomy.js';
 import { configFrom, makeEntry, run } from './helpers.js';
+import { seededRandom } from '../../src/shared/prng.js';
 
-/** mulberry32: small, fast, reproducible. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng = seededRandom;
 
 const random = prng(20261122);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];

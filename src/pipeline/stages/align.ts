@@ -9,7 +9,7 @@ import type { Annotation } from '../../contract/entries.js';
 import { datasetsOf, effectiveAlignmentRequirement, type DatasetSpec } from '../../config/datasets.js';
 import type { ParsedConfig } from '../../config/schema.js';
 import type { CdsTranslation, SequenceAnalysis } from '../../analysis/types.js';
-import { formatInsertion } from '../../analysis/strip-insertions.js';
+import { formatInsertion, maskTerminalGaps } from '../../align/insertions.js';
 import { assignByHeader } from '../../segments/assign-by-header.js';
 import { classifySequences, type AlignOutcomeLike } from '../../segments/classify-sequences.js';
 import { indexDatasets } from '../../segments/index-datasets.js';
@@ -36,16 +36,6 @@ const translationsByWork = new WeakMap<EntryWork, Record<string, CdsTranslation[
 
 export function translationsOf(work: EntryWork): Record<string, CdsTranslation[]> {
   return translationsByWork.get(work) ?? {};
-}
-
-/** Loculus shows unsequenced ends as `N`, not as deletions. */
-export function maskTerminalGaps(aligned: string): string {
-  let begin = 0;
-  while (begin < aligned.length && aligned[begin] === '-') begin++;
-  if (begin === aligned.length) return 'N'.repeat(aligned.length);
-  let end = aligned.length;
-  while (end > begin && aligned[end - 1] === '-') end--;
-  return 'N'.repeat(begin) + aligned.slice(begin, end) + 'N'.repeat(aligned.length - end);
 }
 
 function alignmentError(message: string, category: Annotation['category']): Annotation {

@@ -6,9 +6,9 @@
  */
 import { datasetsOf, geneKey } from '../../config/datasets.js';
 import type { ParsedConfig } from '../../config/schema.js';
-import { formatInsertion } from '../../analysis/strip-insertions.js';
 import type { EntryWork, Stage } from '../stage.js';
 import { translationsOf } from './align.js';
+import { formatInsertion, maskTerminalGaps } from '../../align/insertions.js';
 
 export interface TranslateStageOptions {
   config: ParsedConfig;
@@ -16,14 +16,7 @@ export interface TranslateStageOptions {
 }
 
 /** Loculus marks unsequenced peptide ends as unknown (`X`), not as deletions. */
-export function maskTerminalPeptideGaps(peptide: string): string {
-  let begin = 0;
-  while (begin < peptide.length && peptide[begin] === '-') begin++;
-  if (begin === peptide.length) return 'X'.repeat(peptide.length);
-  let end = peptide.length;
-  while (end > begin && peptide[end - 1] === '-') end--;
-  return 'X'.repeat(begin) + peptide.slice(begin, end) + 'X'.repeat(peptide.length - end);
-}
+export const maskTerminalPeptideGaps = (peptide: string): string => maskTerminalGaps(peptide, 'X');
 
 export function createTranslateStage(options: TranslateStageOptions): Stage {
   const specs = datasetsOf(options.config);
