@@ -12,6 +12,11 @@ export function annotationKey(annotation: Annotation): string {
 /** Appends `added` to `target`, skipping annotations already present; `added` is sorted first. */
 export function mergeAnnotations(target: Annotation[], added: Annotation[]): void {
   if (added.length === 0) return;
+  // One annotation into an empty list: nothing to sort or deduplicate.
+  if (added.length === 1 && target.length === 0) {
+    target.push(added[0]);
+    return;
+  }
   const seen = new Set(target.map(annotationKey));
   const keyed = added.map((annotation) => ({ annotation, key: annotationKey(annotation) }));
   keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
