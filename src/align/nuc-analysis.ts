@@ -26,12 +26,18 @@ export interface NucChanges {
   coverage: number;
 }
 
+/** The sequenced part of an aligned query: from the first to after the last non-gap letter. */
+export function alignmentRangeOf(alignedQuery: string): NucRange {
+  let begin = 0;
+  while (begin < alignedQuery.length && alignedQuery.charCodeAt(begin) === GAP) begin++;
+  let end = alignedQuery.length;
+  while (end > begin && alignedQuery.charCodeAt(end - 1) === GAP) end--;
+  return { begin, end };
+}
+
 export function nucChanges(alignedQuery: string, reference: string, insertions: readonly NucInsertion[]): NucChanges {
   const length = alignedQuery.length;
-  let begin = 0;
-  while (begin < length && alignedQuery.charCodeAt(begin) === GAP) begin++;
-  let end = length;
-  while (end > begin && alignedQuery.charCodeAt(end - 1) === GAP) end--;
+  const { begin, end } = alignmentRangeOf(alignedQuery);
 
   const substitutions: NucSubstitution[] = [];
   const deletions: NucDeletion[] = [];

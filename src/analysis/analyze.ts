@@ -6,7 +6,7 @@
 import { cdsCoverage, findAaChanges } from './aa-changes.js';
 import { insertionsByPosition } from './cds-extract.js';
 import { datasetContext, type AnalysisDataset } from './dataset-context.js';
-import { findNucChanges, type NucChanges } from './nuc-changes.js';
+import { nucChanges, type NucChanges } from '../align/nuc-analysis.js';
 import { computePhenotypes } from './phenotype.js';
 import { findStopCodons } from './qc/stop-codons.js';
 import { runQc } from './qc/run-qc.js';
@@ -79,7 +79,7 @@ function nucChangesOf(alignment: unknown, reference: string, input: AlignmentInp
       coverage: a.coverage,
     };
   }
-  return findNucChanges(reference, input.query, input.insertions);
+  return nucChanges(input.query, reference, input.insertions);
 }
 
 export function analyzeAlignment(dataset: AnalysisDataset, alignment: unknown): SequenceAnalysis {

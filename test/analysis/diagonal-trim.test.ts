@@ -9,7 +9,7 @@ import { gapOpenMap } from '../../src/align/gap-open.js';
 import { NucAligner } from '../../src/align/wasm.js';
 import { insertionsByPosition } from '../../src/analysis/cds-extract.js';
 import { datasetContext, type AnalysisDataset } from '../../src/analysis/dataset-context.js';
-import { alignmentRangeOf } from '../../src/analysis/nuc-changes.js';
+import { alignmentRangeOf } from '../../src/align/nuc-analysis.js';
 import { translateCds } from '../../src/analysis/translate-cds.js';
 import { loadDataset, loadDatasetExamples } from '../../src/dataset/load.js';
 import { sharedData } from './fixtures.js';
