@@ -11,6 +11,8 @@ import { isEmpty, type Args, type CallContext, type FunctionResult, type InputVa
 export interface ConcatenatePart {
   name: string;
   type: string;
+  /** Where the text comes from, decided once at startup. */
+  source: 'accessionVersion' | 'arg' | 'input';
 }
 
 export interface ConcatenatePlan {
@@ -38,7 +40,8 @@ export function prepareParts(args: Args, available: ReadonlySet<string>, default
     } else if (name !== 'ACCESSION_VERSION' && type !== 'ACCESSION_VERSION' && !available.has(name)) {
       problems.push(`order entry '${name}' is not one of the inputs`);
     }
-    plan.parts.push({ name, type });
+    const source = type === 'ACCESSION_VERSION' || name === 'ACCESSION_VERSION' ? 'accessionVersion' : name.startsWith('ARG:') ? 'arg' : 'input';
+    plan.parts.push({ name, type, source });
   });
   return { plan, problems };
 }
@@ -78,8 +81,8 @@ export function joinParts(plan: ConcatenatePlan, values: (name: string) => Input
   for (let i = 0; i < parts.length; i += 1) {
     const part = parts[i];
     let text: string;
-    if (part.type === 'ACCESSION_VERSION' || part.name === 'ACCESSION_VERSION') text = context.accessionVersion;
-    else if (part.name.startsWith('ARG:')) text = pyStr(args[part.name.slice(4)]);
+    if (part.source === 'accessionVersion') text = context.accessionVersion;
+    else if (part.source === 'arg') text = pyStr(args[part.name.slice(4)]);
     else text = partValue(part, values(part.name), context, plan.fallback, errors);
     joined = i === 0 ? text : `${joined}/${text}`;
   }
