@@ -198,7 +198,8 @@ function runFrom(state: RunState, start: number): MetadataOutcome | Promise<Meta
         returned = crashed(field, error);
       }
     }
-    if (returned instanceof Promise) {
+    // Only functions marked async may answer with a Promise.
+    if (field.fn.async === true && returned instanceof Promise) {
       return returned
         .catch((error: unknown) => crashed(field, error))
         .then((result) => {
@@ -206,7 +207,7 @@ function runFrom(state: RunState, start: number): MetadataOutcome | Promise<Meta
           return runFrom(state, i + 1);
         });
     }
-    record(state, field, returned);
+    record(state, field, returned as FunctionResult);
   }
   return finish(state);
 }

@@ -59,7 +59,17 @@ export interface ProcessingFunction<Plan = unknown> {
  */
 const NO_ISSUES: Issue[] = Object.freeze([]) as unknown as Issue[];
 
+// Message-free results of the constant values, shared like NO_ISSUES (and frozen likewise).
+const OK_NULL: FunctionResult = Object.freeze({ value: null, errors: NO_ISSUES, warnings: NO_ISSUES });
+const OK_TRUE: FunctionResult = Object.freeze({ value: true, errors: NO_ISSUES, warnings: NO_ISSUES });
+const OK_FALSE: FunctionResult = Object.freeze({ value: false, errors: NO_ISSUES, warnings: NO_ISSUES });
+
 export function ok(value: MetadataValue, warnings: Issue[] = NO_ISSUES): FunctionResult {
+  if (warnings === NO_ISSUES) {
+    if (value === null) return OK_NULL;
+    if (value === true) return OK_TRUE;
+    if (value === false) return OK_FALSE;
+  }
   return { value, errors: NO_ISSUES, warnings };
 }
 
