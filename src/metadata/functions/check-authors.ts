@@ -112,12 +112,24 @@ function formatName(last: string, first: string): string {
   return `${lastName}, ${formatted}`;
 }
 
-/** Names of the list, or null when the list as a whole does not parse. */
-function splitNames(text: string): string[] | null {
+/**
+ * The formatted list (names joined by `; `), or null when some name does not parse. Validation
+ * and formatting share one pass over the names.
+ */
+function formatNames(text: string): string | null {
   const pieces = text.split(';');
   if (pieces.length > 1 && pieces[pieces.length - 1] === '') pieces.pop();
-  const names = pieces.map((piece) => piece.trim());
-  return names.every((name) => name !== '' && isValidName(name)) ? names : null;
+  let formatted = '';
+  for (let i = 0; i < pieces.length; i += 1) {
+    const name = pieces[i].trim();
+    const comma = name.indexOf(',');
+    if (comma < 0) return null;
+    const last = name.slice(0, comma);
+    const first = name.slice(comma + 1);
+    if (!LAST_NAME.test(last.trim()) || !FIRST_NAME.test(first.trim())) return null;
+    formatted += `${i > 0 ? '; ' : ''}${formatName(last, first)}`;
+  }
+  return formatted;
 }
 
 function invalidMessage(text: string): string {
@@ -136,8 +148,8 @@ function invalidMessage(text: string): string {
 export function checkAuthorList(text: string): FunctionResult {
   const nonLatin = nonLatinErrors(text);
   if (nonLatin.length > 0) return { value: null, errors: nonLatin, warnings: [] };
-  const names = splitNames(text);
-  if (names === null) return { value: null, errors: [issue(invalidMessage(text))], warnings: [] };
+  const formatted = formatNames(text);
+  if (formatted === null) return { value: null, errors: [issue(invalidMessage(text))], warnings: [] };
   const warnings: Issue[] = [];
   if (!text.includes(';') && text.split(SEPARATOR_RUN).filter(Boolean).length > 3) {
     warnings.push(issue(`The authors list might not be using the Loculus format. ${AUTHORS_FORMAT_HELP}`));
@@ -149,14 +161,7 @@ export function checkAuthorList(text: string): FunctionResult {
       ),
     );
   }
-  const formatted = names
-    .map((name) => {
-      const comma = name.indexOf(',');
-      return formatName(name.slice(0, comma), name.slice(comma + 1));
-    })
-    .join('; ')
-    .trim();
-  return ok(formatted, warnings);
+  return warnings.length > 0 ? ok(formatted.trim(), warnings) : ok(formatted.trim());
 }
 
 export const checkAuthors: ProcessingFunction<null> = {
