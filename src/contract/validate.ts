@@ -432,7 +432,7 @@ function obviouslyAccepted(data: ProcessedEntry['data'], organism: OrganismSchem
   for (const key in metadata) {
     if (!Object.prototype.hasOwnProperty.call(metadata, key)) continue;
     const value = metadata[key];
-    // The serialiser leaves undefined out; the backend then sees the field missing.
+    // Undefined counts as absent, as in the full path below.
     if (value === undefined) continue;
     const index = plan.indexOf.get(key);
     if (index === undefined) return false;
