@@ -9,7 +9,7 @@ import { effectiveAlignmentRequirement } from '../../config/datasets.js';
 import { mergeAnnotations } from '../../metadata/annotations.js';
 import type { CompiledSpec } from '../../metadata/compile.js';
 import { guardMetadata } from '../../metadata/guard.js';
-import { processMetadataNow, type MetadataOutcome } from '../../metadata/process.js';
+import { processMetadataNow, type MetadataOutcome, type RuntimeOptions } from '../../metadata/process.js';
 import type { TaxonomyClient } from '../../metadata/taxonomy.js';
 import { haltWithFallback } from '../pipeline.js';
 import type { EntryWork, Stage, StageContext } from '../stage.js';
@@ -45,7 +45,7 @@ export function createAnnotateStage(options: AnnotateStageOptions): Stage {
   }
 
   /** Synchronous unless a function waits on the network; never throws. */
-  function annotate(work: EntryWork, context: StageContext, now: Date): void | Promise<void> {
+  function annotate(work: EntryWork, context: StageContext, runtime: RuntimeOptions): void | Promise<void> {
     try {
       const outcome = processMetadataNow(
         compiled,
@@ -56,7 +56,7 @@ export function createAnnotateStage(options: AnnotateStageOptions): Stage {
           sequences: work.output.data.unalignedNucleotideSequences,
           aligned,
         },
-        { now, taxonomy: options.taxonomy },
+        runtime,
       );
       if (outcome instanceof Promise) {
         return outcome.then(
@@ -81,13 +81,13 @@ export function createAnnotateStage(options: AnnotateStageOptions): Stage {
     async run(batch, context) {
       const pending = batch.filter((work) => !work.halted);
       // One "now" per batch: every entry of a batch is judged against the same day.
-      const now = clock();
+      const runtime: RuntimeOptions = { now: clock(), taxonomy: options.taxonomy };
       if (!compiled.hasAsync) {
-        for (const work of pending) annotate(work, context, now);
+        for (const work of pending) annotate(work, context, runtime);
         return;
       }
       for (let start = 0; start < pending.length; start += ASYNC_CONCURRENCY) {
-        await Promise.all(pending.slice(start, start + ASYNC_CONCURRENCY).map((work) => annotate(work, context, now)));
+        await Promise.all(pending.slice(start, start + ASYNC_CONCURRENCY).map((work) => annotate(work, context, runtime)));
       }
     },
   };
