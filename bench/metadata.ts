@@ -182,7 +182,10 @@ async function direct(configFile: string, inputFile: string): Promise<void> {
 }
 
 function viaCli(configFile: string, inputFile: string, outputFile: string): void {
-  const args = ['--import', 'tsx', resolve(repoRoot, 'src/cli/main.ts'), 'process', '--config', configFile, '--input', inputFile, '--output', outputFile];
+  // The CLI as shipped (`prepro` = dist/src/cli/main.js), rebuilt so it matches the sources.
+  const build = spawnSync('npm', ['run', 'build:ts'], { cwd: repoRoot, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`npm run build:ts failed:\n${build.stdout}${build.stderr}`);
+  const args = [resolve(repoRoot, 'dist/src/cli/main.js'), 'process', '--config', configFile, '--input', inputFile, '--output', outputFile];
   const useTime = existsSync('/usr/bin/time');
   const started = performance.now();
   const child = useTime
