@@ -12,6 +12,7 @@ export interface DemoSummary {
   nucleotideInsertions: number;
   peptides: number;
   aminoAcidInsertions: number;
+  peptidesPerGene: Record<string, number>;
   qcStatuses: Record<string, number>;
   clades: Record<string, number>;
   batches: number;
@@ -30,7 +31,7 @@ interface StoredData {
 export function summariseDemo(mock: MockBackend, organism: string, seeded: number, totals: { batches: number }, seconds: number): DemoSummary {
   const summary: DemoSummary = {
     seeded, processed: 0, unprocessed: 0, withErrors: 0, withWarnings: 0, aligned: 0, failedToAlign: 0,
-    nucleotideInsertions: 0, peptides: 0, aminoAcidInsertions: 0, qcStatuses: {}, clades: {}, batches: totals.batches, seconds,
+    nucleotideInsertions: 0, peptides: 0, aminoAcidInsertions: 0, peptidesPerGene: {}, qcStatuses: {}, clades: {}, batches: totals.batches, seconds,
   };
   const version = mock.store.currentVersion(organism);
   for (const entry of mock.store.entries(organism)) {
@@ -48,7 +49,11 @@ export function summariseDemo(mock: MockBackend, organism: string, seeded: numbe
     if (aligned.length > 0) summary.aligned++;
     else if (submitted.length > 0) summary.failedToAlign++;
     for (const list of Object.values(data.nucleotideInsertions ?? {})) summary.nucleotideInsertions += list?.length ?? 0;
-    summary.peptides += Object.values(data.alignedAminoAcidSequences ?? {}).filter((s) => s).length;
+    for (const [gene, peptide] of Object.entries(data.alignedAminoAcidSequences ?? {})) {
+      if (!peptide) continue;
+      summary.peptides++;
+      summary.peptidesPerGene[gene] = (summary.peptidesPerGene[gene] ?? 0) + 1;
+    }
     for (const list of Object.values(data.aminoAcidInsertions ?? {})) summary.aminoAcidInsertions += list?.length ?? 0;
     const metadata = data.metadata ?? {};
     const qc = metadata.qcOverallStatus ?? metadata.qcStatus;
@@ -70,7 +75,7 @@ export function formatDemoSummary(s: DemoSummary): string {
     `  aligned                ${s.aligned}`,
     `  failed to align        ${s.failedToAlign}`,
     `  nucleotide insertions  ${s.nucleotideInsertions}`,
-    `  peptides               ${s.peptides} (amino-acid insertions ${s.aminoAcidInsertions})`,
+    `  peptides               ${s.peptides}: ${pairs(s.peptidesPerGene)} (amino-acid insertions ${s.aminoAcidInsertions})`,
     `  QC status              ${pairs(s.qcStatuses)}`,
     `  clades                 ${pairs(s.clades)}`,
     `  batches                ${s.batches}`,
