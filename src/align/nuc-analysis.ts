@@ -3,7 +3,9 @@
  * substitutions (ACGT query letter differing from the reference), deletions (internal `-` runs),
  * missing (`N` runs), other ambiguity-code runs, totals and coverage.
  */
-import type { NucDeletion, NucInsertion, NucLetterRange, NucRange, NucSubstitution } from './types.js';
+import type { NucChanges, NucDeletion, NucInsertion, NucLetterRange, NucRange, NucSubstitution } from './types.js';
+
+export type { NucChanges };
 
 const GAP = 45; // '-'
 const LETTER_N = 78;
@@ -12,19 +14,6 @@ function isAcgt(c: number): boolean {
   return c === 65 || c === 67 || c === 71 || c === 84;
 }
 
-export interface NucChanges {
-  alignmentRange: NucRange;
-  substitutions: NucSubstitution[];
-  deletions: NucDeletion[];
-  missing: NucLetterRange[];
-  nonACGTNs: NucLetterRange[];
-  totalSubstitutions: number;
-  totalDeletions: number;
-  totalInsertions: number;
-  totalMissing: number;
-  totalNonACGTNs: number;
-  coverage: number;
-}
 
 /** The sequenced part of an aligned query: from the first to after the last non-gap letter. */
 export function alignmentRangeOf(alignedQuery: string): NucRange {

@@ -30,7 +30,22 @@ export interface NucLetterRange {
   character: string;
 }
 
-export interface NucAlignment {
+/** Nucleotide differences of an aligned query against the reference (alignment.md §9). */
+export interface NucChanges {
+  alignmentRange: NucRange;
+  substitutions: NucSubstitution[];
+  deletions: NucDeletion[];
+  missing: NucLetterRange[];
+  nonACGTNs: NucLetterRange[];
+  totalSubstitutions: number;
+  totalDeletions: number;
+  totalInsertions: number;
+  totalMissing: number;
+  totalNonACGTNs: number;
+  coverage: number;
+}
+
+export interface NucAlignment extends NucChanges {
   /**
    * Query in reference coordinates, insertions stripped, length = reference length. `-` marks
    * deletions and unsequenced leading/trailing positions (Loculus turns terminal `-` into `N`;
@@ -45,17 +60,6 @@ export interface NucAlignment {
   isReverseComplement: boolean;
   /** The band edge was still touched after the last retry (Nextclade only logs this). */
   hitBandBoundary: boolean;
-  alignmentRange: NucRange;
-  substitutions: NucSubstitution[];
-  deletions: NucDeletion[];
-  missing: NucLetterRange[];
-  nonACGTNs: NucLetterRange[];
-  totalSubstitutions: number;
-  totalDeletions: number;
-  totalInsertions: number;
-  totalMissing: number;
-  totalNonACGTNs: number;
-  coverage: number;
 }
 
 export type AlignOutcome =

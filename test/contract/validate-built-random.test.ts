@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { FloatValue, emptyProcessedData, type MetadataValue, type ProcessedEntry } from '../../src/contract/entries.js';
 import { defineOrganism } from '../../src/contract/organism.js';
 import { validateBuiltEntry, validateProcessedEntry } from '../../src/contract/validate.js';
+import { seededRandom } from '../../src/shared/prng.js';
 
 const organism = defineOrganism({
   name: 'o',
@@ -27,17 +28,7 @@ const organism = defineOrganism({
   genes: [],
 });
 
-/** mulberry32: the same cases on every run. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng = seededRandom;
 
 // No `undefined`: the engine never produces it (validateBuiltEntry treats it as absent, the
 // serialiser writes null).

@@ -8,6 +8,7 @@ import { FloatValue, type MetadataValue } from '../../src/contract/entries.js';
 import { compileProcessingSpec } from '../../src/metadata/compile.js';
 import { checkValue, guardMetadata } from '../../src/metadata/guard.js';
 import { configFrom } from './helpers.js';
+import { seededRandom } from '../../src/shared/prng.js';
 
 const config = configFrom({
   processing_spec: {
@@ -39,16 +40,7 @@ const ANY: MetadataValue[] = [
   new FloatValue(1), new FloatValue(0.25), new FloatValue(Number.NaN), new FloatValue(-Infinity),
 ];
 
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng = seededRandom;
 
 test('random metadata: same values and errors as checking value by value', () => {
   const random = prng(11);
