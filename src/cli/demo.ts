@@ -9,11 +9,9 @@ import { loadConfig } from '../config/load.js';
 import { createLogger } from '../shared/logger.js';
 import { createMetrics } from '../server/metrics.js';
 import { HealthState } from '../server/health-state.js';
-import { BackendClient } from '../backend/client.js';
 import { buildPipeline } from '../pipeline/build.js';
 import { seedEntriesFromFiles, startMockBackend } from '../mock-backend/index.js';
-import { Worker } from '../worker/loop.js';
-import { installShutdownHandlers } from '../worker/signals.js';
+import { runWorker } from '../worker/run-worker.js';
 import { summariseDemo, formatDemoSummary } from './demo-summary.js';
 import type { ParsedArgs } from './flags.js';
 
@@ -47,17 +45,7 @@ export async function demoCommand(args: ParsedArgs): Promise<number> {
   config.keycloak_host = mock.url;
   const metrics = createMetrics({ defaultMetrics: false });
   const health = new HealthState();
-  const backend = new BackendClient({ config, logger, metrics });
-  const worker = new Worker({ config, backend, pipeline: built.pipeline, logger, metrics, health, stopWhenIdle: true });
-  const removeHandlers = installShutdownHandlers(worker, { graceSeconds: config.shutdown_grace_seconds, logger });
-  let exitCode: number;
-  try {
-    // The first poll can race the seeding; a second empty poll in a row ends the run.
-    exitCode = await worker.run();
-  } finally {
-    removeHandlers();
-    await built.pipeline.close();
-  }
+  const { exitCode, worker } = await runWorker({ config, pipeline: built.pipeline, logger, metrics, health, stopWhenIdle: true });
   const summary = summariseDemo(mock, config.organism, seeded.length, worker.totals, (performance.now() - started) / 1000);
   await mock.close();
   process.stdout.write(formatDemoSummary(summary));

@@ -4,9 +4,8 @@ import { createLogger } from '../shared/logger.js';
 import { createMetrics } from '../server/metrics.js';
 import { HealthState } from '../server/health-state.js';
 import { startHealthServer } from '../server/health-server.js';
-import { BackendClient } from '../backend/client.js';
 import { buildPipeline } from '../pipeline/build.js';
-import { Worker } from '../worker/loop.js';
+import { runWorker } from '../worker/run-worker.js';
 import { installShutdownHandlers } from '../worker/signals.js';
 import type { ParsedArgs } from './flags.js';
 import { VERSION } from './version.js';
@@ -35,17 +34,13 @@ export async function runCommand(args: ParsedArgs): Promise<number> {
   }
   health.set('datasets', true);
 
-  const backend = new BackendClient({ config, logger, metrics });
-  const worker = new Worker({ config, backend, pipeline: built.pipeline, logger, metrics, health });
-  const removeHandlers = installShutdownHandlers(worker, { graceSeconds: config.shutdown_grace_seconds, logger });
-  let exitCode: number;
+  let outcome;
   try {
-    exitCode = await worker.run();
+    outcome = await runWorker({ config, pipeline: built.pipeline, logger, metrics, health });
   } finally {
-    removeHandlers();
-    await built.pipeline.close();
     await server.close();
   }
+  const { exitCode, worker } = outcome;
   logger.info({ exitCode, ...worker.totals }, 'worker stopped');
   logger.flush?.();
   return exitCode;
