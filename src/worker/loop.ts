@@ -47,11 +47,13 @@ export class Worker extends EventEmitter<WorkerEvents> {
   #batchCounter = 0;
   #submitting: Promise<void> = Promise.resolve();
   #abandoned = 0;
+  #memoryBudgetBytes: number;
   totals = { entries: 0, errors: 0, warnings: 0, batches: 0, downgraded: 0, dropped: 0 };
 
   constructor(options: WorkerOptions) {
     super();
     this.#o = options;
+    this.#memoryBudgetBytes = options.config.memory_budget_mb * 1024 * 1024;
     // Every in-flight alignment listens for a forced shutdown.
     setMaxListeners(0, this.#forced.signal, this.#stopping.signal);
     const c = options.config;
@@ -133,7 +135,9 @@ export class Worker extends EventEmitter<WorkerEvents> {
         idleDelay = this.#o.config.idle_poll_min_ms;
         // A non-empty batch: never reuse the ETag (backend-contract.md §3.3).
         this.#dropEtag();
-        if (!this.stopping) prefetched = this.#extract();
+        // Fetch the next batch while this one is processed — unless memory is over the budget,
+        // where a third batch in memory would only push it higher.
+        if (!this.stopping && process.memoryUsage.rss() < this.#memoryBudgetBytes) prefetched = this.#extract();
         await this.#handleBatch(result.lines, outcome.seconds);
       }
       // Entries claimed by a prefetch are ours: process them too before leaving.
