@@ -131,7 +131,7 @@ export const ConfigSchema = z.looseObject({
   /** Upper bound of the adaptive batch size; absent = 10 × batch_size. */
   max_batch_size: PositiveInt.nullish(),
   /** Resident memory the adaptive batch size keeps under (MiB): over it, batches halve (not below 10). */
-  memory_budget_mb: PositiveInt.default(384),
+  memory_budget_mb: PositiveInt.default(320),
   /** Batch wall time the adaptive batch size aims at; absent = min(60 s, stale timeout / 10). */
   batch_target_seconds: PositiveInt.nullish(),
   /** Exit with a non-zero code when the backend says our pipeline version is outdated. */

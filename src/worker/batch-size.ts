@@ -4,8 +4,14 @@
  * a budget: up to three batches are held at once (one fetched ahead, one processed, one being
  * submitted), so memory follows batch size. Over the budget the size halves, but not below a
  * floor of 10 (the baseline — threads, datasets — does not depend on batch size, and tiny batches
- * would only cost requests); it only grows while resident memory is below three quarters of it.
+ * would only cost requests); it only grows while resident memory is below 60 % of it.
  */
+/**
+ * Growth needs resident memory below this share of the budget: RSS is sampled after garbage
+ * collection has caught up, and V8 lets the heap swell by a good third between full collections.
+ */
+const GROWTH_HEADROOM = 0.6;
+
 export class AdaptiveBatchSize {
   #current: number;
   readonly min = 1;
@@ -38,7 +44,7 @@ export class AdaptiveBatchSize {
     } else if (seconds > this.targetSeconds) {
       this.#current = Math.max(this.min, Math.floor(from / 2));
       reason = 'slow';
-    } else if (entries >= from && seconds < this.targetSeconds / 4 && rssBytes < this.memoryBudgetBytes * 0.75) {
+    } else if (entries >= from && seconds < this.targetSeconds / 4 && rssBytes < this.memoryBudgetBytes * GROWTH_HEADROOM) {
       this.#current = Math.min(this.max, Math.ceil(from * 1.5));
     }
     return this.#current === from ? null : { from, to: this.#current, reason };

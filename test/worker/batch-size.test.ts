@@ -17,7 +17,7 @@ test('slow batches halve the size, fast full ones grow it up to the maximum', ()
 test('with a memory budget: growth only with headroom, halving down to a floor when over', () => {
   const size = new AdaptiveBatchSize(100, 1000, 60, 400 * MB);
   assert.equal(size.current, 100);
-  assert.equal(size.observe(100, 1, 350 * MB), null, 'no growth above three quarters of the budget');
+  assert.equal(size.observe(100, 1, 300 * MB), null, 'no growth above 60 % of the budget');
   for (let i = 0; i < 8; i++) size.observe(size.current, 1, 200 * MB);
   assert.ok(size.current > 100, `grew to ${size.current}`);
   const before = size.current;
