@@ -9,7 +9,7 @@ import type { ParsedConfig } from '../config/schema.js';
 import type { Metrics } from '../server/metrics.js';
 import { extractUnprocessedData, type ExtractResult } from './extract.js';
 import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './retry.js';
-import { httpSubmitSender, submitWithIsolation, type SubmitReport } from './submit.js';
+import { submitProcessedData, submitWithIsolation, type SubmitReport } from './submit.js';
 import { TokenSource } from './token.js';
 
 export interface BackendClientOptions {
@@ -61,41 +61,37 @@ export class BackendClient {
 
   async submit(entries: ProcessedEntry[], options: { signal?: AbortSignal; logger?: Logger } = {}): Promise<SubmitReport> {
     const logger = options.logger ?? this.#logger;
-    const sender = httpSubmitSender(
-      {
-        backendHost: this.#config.backend_host,
-        pipelineVersion: this.#config.pipeline_version,
-        timeoutMs: this.#config.backend_request_timeout_seconds * 1000,
-        signal: options.signal,
-        logger,
-        metrics: this.#metrics,
-      },
-      () => this.tokens.token(options.signal),
-    );
+    const request = {
+      backendHost: this.#config.backend_host,
+      pipelineVersion: this.#config.pipeline_version,
+      timeoutMs: this.#config.backend_request_timeout_seconds * 1000,
+      signal: options.signal,
+      logger,
+      metrics: this.#metrics,
+    };
     // Each request of the isolation procedure gets its own retries and re-login.
-    const send = (lines: string[]) => this.#authenticated('submit', options.signal, () => sender(lines));
+    const send = (lines: string[]) => this.#authenticated('submit', options.signal, (token) => submitProcessedData(request, token, lines));
     return submitWithIsolation(entries, send, { logger, metrics: this.#metrics });
   }
 
+  /** `call` with a valid token: a 401 gets one fresh login and one more try, then counts as an AuthError. */
   async #authenticated<T>(operation: string, signal: AbortSignal | undefined, call: (token: string) => Promise<T>): Promise<T> {
     let reloggedIn = false;
     return withRetry(
       async () => {
-        const token = await this.tokens.token(signal);
-        try {
-          return await call(token);
-        } catch (error) {
-          if (error instanceof BackendRejectedError && error.status === 401 && !reloggedIn) {
-            reloggedIn = true;
-            this.tokens.invalidate();
-            this.#logger.info({ operation }, 'backend refused the token (401); logging in again');
-            const fresh = await this.tokens.token(signal);
-            return call(fresh);
-          }
-          if (error instanceof BackendRejectedError && (error.status === 401 || error.status === 403)) {
+        for (;;) {
+          try {
+            return await call(await this.tokens.token(signal));
+          } catch (error) {
+            if (!(error instanceof BackendRejectedError) || (error.status !== 401 && error.status !== 403)) throw error;
+            if (error.status === 401 && !reloggedIn) {
+              reloggedIn = true;
+              this.tokens.invalidate();
+              this.#logger.info({ operation }, 'backend refused the token (401); logging in again');
+              continue;
+            }
             throw new AuthError(`backend refused our credentials on ${operation} (${error.status}): ${error.detail}`, { cause: error });
           }
-          throw error;
         }
       },
       {

@@ -36,25 +36,24 @@ export interface SubmitReport {
 /** Sends one request; resolves on 204, throws `BackendRejectedError` on 4xx, transient errors otherwise. */
 export type SubmitSender = (lines: string[]) => Promise<void>;
 
-export function httpSubmitSender(req: SubmitRequest, token: () => Promise<string>): SubmitSender {
-  return async (lines) => {
-    const response = await httpCall({
-      endpoint: 'submit',
-      method: 'POST',
-      url: `${req.backendHost.replace(/\/+$/, '')}/submit-processed-data?pipelineVersion=${req.pipelineVersion}`,
-      headers: { authorization: `Bearer ${await token()}`, 'content-type': 'application/x-ndjson' },
-      body: lines.join('\n') + '\n',
-      timeoutMs: req.timeoutMs,
-      signal: req.signal,
-      metrics: req.metrics,
-      ...req.http,
-    });
-    if (response.statusCode === 204 || response.statusCode === 200) {
-      await response.body.dump();
-      return;
-    }
-    throw await errorFromResponse(response, 'submit');
-  };
+/** One submit request of NDJSON lines, with the given access token. */
+export async function submitProcessedData(req: SubmitRequest, token: string, lines: string[]): Promise<void> {
+  const response = await httpCall({
+    endpoint: 'submit',
+    method: 'POST',
+    url: `${req.backendHost.replace(/\/+$/, '')}/submit-processed-data?pipelineVersion=${req.pipelineVersion}`,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/x-ndjson' },
+    body: lines.join('\n') + '\n',
+    timeoutMs: req.timeoutMs,
+    signal: req.signal,
+    metrics: req.metrics,
+    ...req.http,
+  });
+  if (response.statusCode === 204 || response.statusCode === 200) {
+    await response.body.dump();
+    return;
+  }
+  throw await errorFromResponse(response, 'submit');
 }
 
 const LEASE_LOST = /does not exist or is not awaiting any processing results|is not awaiting processing results of version/;
