@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { FloatValue } from '../../src/contract/entries.js';
+import { FloatValue, emptyProcessedData } from '../../src/contract/entries.js';
 import { floatLiteral, serialiseProcessedEntry, toNdjsonBody } from '../../src/contract/serialise.js';
 import { validateProcessedLine } from '../../src/contract/validate.js';
 import { loadTestBackendConfig, validProcessedEntry } from '../mock-backend/fixtures/organisms.js';
@@ -33,16 +33,7 @@ describe('serialiseProcessedEntry', () => {
 
   it('writes all six data maps on an error entry and strips the internal category', () => {
     const entry = validProcessedEntry('LOC_000001Y');
-    entry.data = {
-      metadata: {},
-      unalignedNucleotideSequences: {},
-      alignedNucleotideSequences: {},
-      nucleotideInsertions: {},
-      alignedAminoAcidSequences: {},
-      aminoAcidInsertions: {},
-      sequenceNameToFastaId: {},
-      files: null,
-    };
+    entry.data = emptyProcessedData();
     entry.errors = [{ unprocessedFields: [{ name: 'date', type: 'Metadata' }], processedFields: [], message: 'bad', category: 'metadata' }];
     const object = JSON.parse(serialiseProcessedEntry(entry));
     for (const key of ['metadata', 'unalignedNucleotideSequences', 'alignedNucleotideSequences', 'nucleotideInsertions', 'alignedAminoAcidSequences', 'aminoAcidInsertions']) {
