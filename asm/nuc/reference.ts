@@ -102,19 +102,7 @@ export function buildIndex(ref: Reference): bool {
   if (ref.table == 0 || ref.positions == 0) return false;
   memory.fill(ref.table, 0, <usize>capacity * ENTRY_BYTES);
 
-  // Count occurrences per key.
-  for (let phase = 0; phase < 3; phase++) {
-    const ptr = spacedPtr(ref, phase);
-    const len = spacedLen(ref, phase);
-    for (let s = 0; s + k <= len; s++) {
-      const key = packedKey(ptr + <usize>s, k);
-      if (key == 0) continue;
-      const at = findSlot(ref, key);
-      store<u64>(at, key);
-      const counter = at + 12 + (<usize>phase << 2);
-      store<u32>(counter, load<u32>(counter) + 1);
-    }
-  }
+  indexPass(ref, k, false);
   // Group starts; the fill cursor lives in bytes 24..27 of each entry.
   let next: u32 = 0;
   for (let slot: u32 = 0; slot < capacity; slot++) {
@@ -124,19 +112,7 @@ export function buildIndex(ref: Reference): bool {
     store<u32>(at, 0, 24);
     next += load<u32>(at, 12) + load<u32>(at, 16) + load<u32>(at, 20);
   }
-  // Phase-major fill: within an entry, phase 0 hits come first, then phase 1, then phase 2.
-  for (let phase = 0; phase < 3; phase++) {
-    const ptr = spacedPtr(ref, phase);
-    const len = spacedLen(ref, phase);
-    for (let s = 0; s + k <= len; s++) {
-      const key = packedKey(ptr + <usize>s, k);
-      if (key == 0) continue;
-      const at = findSlot(ref, key);
-      const cursor = load<u32>(at, 24);
-      store<u32>(ref.positions + ((<usize>(load<u32>(at, 8) + cursor)) << 2), <u32>s);
-      store<u32>(at, cursor + 1, 24);
-    }
-  }
+  indexPass(ref, k, true);
   // Nextclade visits the hits of a k-mer in suffix-array order; repeats are rare but order matters
   // for which overlapping seed gets extended first, so reproduce it.
   for (let slot: u32 = 0; slot < capacity; slot++) {
@@ -150,6 +126,32 @@ export function buildIndex(ref: Reference): bool {
     }
   }
   return true;
+}
+
+/**
+ * One pass over every k-mer of the three spaced copies, phase by phase. Counting (`fill` false):
+ * inserts the key and bumps its count for that phase. Filling: writes the spaced index at the
+ * key's fill cursor (bytes 24..27), so within an entry phase 0 hits come first, then 1, then 2.
+ */
+function indexPass(ref: Reference, k: i32, fill: bool): void {
+  for (let phase = 0; phase < 3; phase++) {
+    const ptr = spacedPtr(ref, phase);
+    const len = spacedLen(ref, phase);
+    for (let s = 0; s + k <= len; s++) {
+      const key = packedKey(ptr + <usize>s, k);
+      if (key == 0) continue;
+      const at = findSlot(ref, key);
+      if (fill) {
+        const cursor = load<u32>(at, 24);
+        store<u32>(ref.positions + ((<usize>(load<u32>(at, 8) + cursor)) << 2), <u32>s);
+        store<u32>(at, cursor + 1, 24);
+      } else {
+        store<u64>(at, key);
+        const counter = at + 12 + (<usize>phase << 2);
+        store<u32>(counter, load<u32>(counter) + 1);
+      }
+    }
+  }
 }
 
 /** Insertion sort of spaced positions by the suffix that follows (ASCII order, end of text first). */
