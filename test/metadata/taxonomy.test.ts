@@ -95,6 +95,40 @@ describe('host validation (host_processing_config.yaml)', () => {
     assert.equal(calls.length, 4);
   });
 
+  test('unknown taxon id: scientific name is an error for direct submissions, common name only ever a warning', async () => {
+    const spec = {
+      processing_spec: {
+        scientific: { function: 'scientific_name_from_id', inputs: { hostTaxonId: 'hostTaxonId' } },
+        common: { function: 'common_name_from_id', inputs: { hostTaxonId: 'hostTaxonId' } },
+      },
+    };
+    const taxonomy = createTaxonomyClient({ baseUrl, backoffFactorSeconds: 0.001, timeoutMs: 2000 });
+    const compiled = compileProcessingSpec(configFrom({ ...spec, taxonomy_service_url: baseUrl }), { taxonomy });
+    const direct = await run(compiled, makeEntry({ hostTaxonId: '12345' }));
+    assert.deepEqual(direct.metadata, { scientific: null, common: null });
+    assert.deepEqual(summary(direct.errors), ["scientific: Could not map '12345' to scientific name."]);
+    assert.deepEqual(summary(direct.warnings), ["common: Could not map '12345' to common name."]);
+    const insdc = await run(compiled, makeEntry({ hostTaxonId: '12345' }, { groupId: 1 }));
+    assert.deepEqual(insdc.errors, []);
+    assert.deepEqual(summary(insdc.warnings), ["common: Could not map '12345' to common name.", "scientific: Could not map '12345' to scientific name."]);
+  });
+
+  test('5xx beyond the retry bound: internal error on that entry after 1 + 5 attempts', async () => {
+    calls.length = 0;
+    failuresLeft = 100;
+    try {
+      const outcome = await run(compiledWith(baseUrl), makeEntry({ host: '7159' }));
+      assert.deepEqual(outcome.metadata, { hostNameScientific: null, hostNameCommon: null, hostTaxonId: null });
+      assert.deepEqual(summary(outcome.errors), [
+        'hostTaxonId: Internal Error. Taxonomy service kept failing with status 503 for /taxa/7159. Please contact the administrator.',
+      ]);
+      assert.equal(outcome.errors[0].category, 'internal');
+      assert.equal(calls.length, 6);
+    } finally {
+      failuresLeft = 0;
+    }
+  });
+
   test('service down: internal error on that entry, nothing thrown', async () => {
     const probe = Fastify();
     const deadUrl = await probe.listen({ host: '127.0.0.1', port: 0 });

@@ -47,32 +47,28 @@ export const resolveHostTaxonId: ProcessingFunction<null> = {
   },
 };
 
-export const scientificNameFromId: ProcessingFunction<null> = {
-  name: 'scientific_name_from_id',
-  async: true,
-  prepare: () => ({ plan: null, problems: [] }),
-  run(inputs, _plan, _args, context) {
-    const id = inputs.hostTaxonId;
-    if (isEmpty(id)) return ok(null);
-    const taxId = text(id);
-    return guarded(context, async (client) => {
-      const taxon = await client.byId(taxId);
-      return taxon?.scientificName ? ok(taxon.scientificName) : lookupFailed(`Could not map '${taxId}' to scientific name.`, context.isInsdcIngestGroup);
-    });
-  },
-};
+/**
+ * `scientific_name_from_id` and `common_name_from_id` differ only in the name they read and in
+ * who is blamed when it is missing: a missing common name is only ever a warning.
+ */
+function nameFromId(name: string, kind: 'scientific' | 'common'): ProcessingFunction<null> {
+  const common = kind === 'common';
+  return {
+    name,
+    async: true,
+    prepare: () => ({ plan: null, problems: [] }),
+    run(inputs, _plan, _args, context) {
+      const id = inputs.hostTaxonId;
+      if (isEmpty(id)) return ok(null);
+      const taxId = text(id);
+      return guarded(context, async (client) => {
+        const taxon = await client.byId(taxId, common);
+        const found = common ? taxon?.commonName : taxon?.scientificName;
+        return found ? ok(found) : lookupFailed(`Could not map '${taxId}' to ${kind} name.`, common || context.isInsdcIngestGroup);
+      });
+    },
+  };
+}
 
-export const commonNameFromId: ProcessingFunction<null> = {
-  name: 'common_name_from_id',
-  async: true,
-  prepare: () => ({ plan: null, problems: [] }),
-  run(inputs, _plan, _args, context) {
-    const id = inputs.hostTaxonId;
-    if (isEmpty(id)) return ok(null);
-    const taxId = text(id);
-    return guarded(context, async (client) => {
-      const taxon = await client.byId(taxId, true);
-      return taxon?.commonName ? ok(taxon.commonName) : lookupFailed(`Could not map '${taxId}' to common name.`, true);
-    });
-  },
-};
+export const scientificNameFromId = nameFromId('scientific_name_from_id', 'scientific');
+export const commonNameFromId = nameFromId('common_name_from_id', 'common');
