@@ -17,6 +17,11 @@ const { compiled } = compileYaml([NO_ALIGNMENT]);
 const ALL_NULL = Object.fromEntries(compiled.keys.map((key) => [key, null]));
 const BASE = { name_required: 'name', ncbi_required_collection_date: '2022-11-01' };
 
+/** What BASE yields for entry LOC_<accession>, with `extra` on top. */
+function fromBase(accession: number, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return { name_required: 'name', required_collection_date: '2022-11-01', concatenated_string: `LOC_${accession}.1/2022-11-01`, ...extra };
+}
+
 interface Case {
   name: string;
   metadata: Record<string, string>;
@@ -50,55 +55,55 @@ const cases: Case[] = [
     name: 'invalid_option',
     metadata: { ...BASE, continent: 'Afrika' },
     accession: 2,
-    expected: { name_required: 'name', required_collection_date: '2022-11-01', concatenated_string: 'Afrika/LOC_2.1/2022-11-01' },
+    expected: fromBase(2, { concatenated_string: 'Afrika/LOC_2.1/2022-11-01' }),
     errors: ["continent: Metadata field continent:'Afrika' - not in list of accepted options."],
   },
   {
     name: 'collection_date_in_future',
     metadata: { ...BASE, collection_date: '2088-12-01' },
     accession: 3,
-    expected: { collection_date: '2088-12-01', name_required: 'name', required_collection_date: '2022-11-01', concatenated_string: 'LOC_3.1/2022-11-01' },
+    expected: fromBase(3, { collection_date: '2088-12-01' }),
     errors: ["collection_date: Metadata field collection_date:'2088-12-01' is in the future."],
   },
   {
     name: 'invalid_collection_date',
     metadata: { ...BASE, collection_date: '01-02-2024' },
     accession: 4,
-    expected: { name_required: 'name', required_collection_date: '2022-11-01', concatenated_string: 'LOC_4.1/2022-11-01' },
+    expected: fromBase(4),
     errors: ['collection_date: Metadata field collection_date: Date format is not recognized.'],
   },
   {
     name: 'invalid_timestamp',
     metadata: { ...BASE, sequenced_timestamp: ' 2022-11-01Europe' },
     accession: 5,
-    expected: { name_required: 'name', required_collection_date: '2022-11-01', concatenated_string: 'LOC_5.1/2022-11-01' },
+    expected: fromBase(5),
     errors: ['sequenced_timestamp: Timestamp is  2022-11-01Europe which is not in parseable YYYY-MM-DD. Parsing error: Unknown string format:  2022-11-01Europe'],
   },
   {
     name: 'date_only_year',
     metadata: { ...BASE, collection_date: '2023' },
     accession: 6,
-    expected: { collection_date: '2023-01-01', name_required: 'name', required_collection_date: '2022-11-01', concatenated_string: 'LOC_6.1/2022-11-01' },
+    expected: fromBase(6, { collection_date: '2023-01-01' }),
     warnings: ["collection_date: Metadata field collection_date:'2023' - Month and day are missing. Assuming January 1st."],
   },
   {
     name: 'regex_empty_capture_group',
     metadata: { ...BASE, regex_field: 'EPI_ISL_' },
     accession: 6,
-    expected: { name_required: 'name', required_collection_date: '2022-11-01', concatenated_string: 'LOC_6.1/2022-11-01' },
+    expected: fromBase(6),
     errors: ["regex_field: The value 'EPI_ISL_' does not match the expected regex pattern: '^EPI_ISL_[0-9]+$'."],
   },
   {
     name: 'nan_float',
     metadata: { ...BASE, percentage_float: 'NaN' },
     accession: 9,
-    expected: { name_required: 'name', required_collection_date: '2022-11-01', concatenated_string: 'LOC_9.1/2022-11-01' },
+    expected: fromBase(9),
   },
   {
     name: 'and_in_authors',
     metadata: { ...BASE, authors: 'Smith, Anna; Perez, Tom J. and Xu X.L.' },
     accession: 14,
-    expected: { name_required: 'name', required_collection_date: '2022-11-01', concatenated_string: 'LOC_14.1/2022-11-01', authors: 'Smith, Anna; Perez, Tom J. and Xu X. L.' },
+    expected: fromBase(14, { authors: 'Smith, Anna; Perez, Tom J. and Xu X. L.' }),
     warnings: [
       "authors: Authors list contains 'and'. This may indicate a misformatted authors list. Authors should always be separated by semi-colons only e.g. `Smith, Anna; Perez, Tom J.; Xu, X.L.`.",
     ],
@@ -107,14 +112,7 @@ const cases: Case[] = [
     name: 'strip_spaces_in_metadata',
     metadata: { ...BASE, authors: ' Smith, John II; Doe, A.B.C. \t', regex_field: '\n EPI_ISL_123456 \n' },
     accession: 15,
-    expected: {
-      name_required: 'name',
-      required_collection_date: '2022-11-01',
-      concatenated_string: 'LOC_15.1/2022-11-01',
-      authors: 'Smith, John II; Doe, A. B. C.',
-      regex_field: 'EPI_ISL_123456',
-      extracted_regex_field: '123456',
-    },
+    expected: fromBase(15, { authors: 'Smith, John II; Doe, A. B. C.', regex_field: 'EPI_ISL_123456', extracted_regex_field: '123456' }),
   },
 ];
 
