@@ -3,7 +3,7 @@
  * (alignment.md §13). A disabled rule is `null` in the result, as in Nextclade.
  */
 import type { FrameShift, StopCodon } from '../types.js';
-import { isEnabled, qcStatus, type QcConfig } from './config.js';
+import { isEnabled, QcConfigSchema, qcStatus, type QcConfig } from './config.js';
 import { frameShiftsRule } from './frame-shifts.js';
 import { missingDataRule } from './missing-data.js';
 import { mixedSitesRule } from './mixed-sites.js';
@@ -20,20 +20,22 @@ export interface QcInput {
   privateSubstitutionPositions: number[];
 }
 
+/** Settings of the rules that are on when the `qc` block leaves them out: the schema's defaults. */
+const DEFAULTS = QcConfigSchema.parse({ frameShifts: {}, stopCodons: {} });
+
+/** The rule's result when it is on (by its `enabled`, else by default), null when it is off. */
+function whenEnabled<C extends { enabled?: boolean }, R>(rule: C | undefined, onByDefault: boolean, score: (rule: C) => R): R | null {
+  return rule !== undefined && isEnabled(rule, onByDefault) ? score(rule) : null;
+}
+
 export function runQc(config: QcConfig, input: QcInput): Record<string, unknown> {
-  const frameShiftsConfig = config.frameShifts ?? { scoreWeight: 75, ignoredFrameShifts: [] };
-  const stopCodonsConfig = config.stopCodons ?? { scoreWeight: 75, ignoredStopCodons: [] };
   const rules = {
-    missingData: isEnabled(config.missingData, false) ? missingDataRule(config.missingData!, input.totalMissing) : null,
-    mixedSites: isEnabled(config.mixedSites, false) ? mixedSitesRule(config.mixedSites!, input.totalNonACGTNs) : null,
-    privateMutations: isEnabled(config.privateMutations, false)
-      ? privateMutationsRule(config.privateMutations!, input.privateMutations)
-      : null,
-    snpClusters: isEnabled(config.snpClusters, false)
-      ? snpClustersRule(config.snpClusters!, input.privateSubstitutionPositions)
-      : null,
-    frameShifts: isEnabled(config.frameShifts, true) ? frameShiftsRule(frameShiftsConfig, input.frameShifts) : null,
-    stopCodons: isEnabled(config.stopCodons, true) ? stopCodonsRule(stopCodonsConfig, input.stopCodons) : null,
+    missingData: whenEnabled(config.missingData, false, (rule) => missingDataRule(rule, input.totalMissing)),
+    mixedSites: whenEnabled(config.mixedSites, false, (rule) => mixedSitesRule(rule, input.totalNonACGTNs)),
+    privateMutations: whenEnabled(config.privateMutations, false, (rule) => privateMutationsRule(rule, input.privateMutations)),
+    snpClusters: whenEnabled(config.snpClusters, false, (rule) => snpClustersRule(rule, input.privateSubstitutionPositions)),
+    frameShifts: whenEnabled(config.frameShifts ?? DEFAULTS.frameShifts, true, (rule) => frameShiftsRule(rule, input.frameShifts)),
+    stopCodons: whenEnabled(config.stopCodons ?? DEFAULTS.stopCodons, true, (rule) => stopCodonsRule(rule, input.stopCodons)),
   };
   let overallScore = 0;
   for (const rule of Object.values(rules)) if (rule) overallScore += (rule.score * rule.score) / 100;

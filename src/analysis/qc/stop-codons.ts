@@ -1,6 +1,7 @@
 /** QC rule S: premature stop codons (the last codon of a CDS is its own stop) (alignment.md §13). */
 import type { StopCodon } from '../types.js';
-import { qcStatus, type QcConfig } from './config.js';
+import type { QcConfig } from './config.js';
+import { listedCdsName, scoreUnlisted } from './listed-findings.js';
 
 export function findStopCodons(cdsName: string, peptide: string): StopCodon[] {
   const found: StopCodon[] = [];
@@ -11,17 +12,15 @@ export function findStopCodons(cdsName: string, peptide: string): StopCodon[] {
 }
 
 export function stopCodonsRule(config: NonNullable<QcConfig['stopCodons']>, stops: StopCodon[]) {
-  const isIgnored = (stop: StopCodon) =>
-    config.ignoredStopCodons.some((known) => (known.cdsName ?? known.geneName) === stop.cdsName && known.codon === stop.codon);
-  const reported = stops.filter((stop) => !isIgnored(stop));
-  const ignored = stops.filter(isIgnored);
-  const score = reported.length * config.scoreWeight;
+  const isListed = (stop: StopCodon) =>
+    config.ignoredStopCodons.some((known) => listedCdsName(known) === stop.cdsName && known.codon === stop.codon);
+  const { reported, ignored, score, status } = scoreUnlisted(stops, isListed, config.scoreWeight);
   return {
     stopCodons: reported,
     totalStopCodons: reported.length,
     stopCodonsIgnored: ignored,
     totalStopCodonsIgnored: ignored.length,
     score,
-    status: qcStatus(score),
+    status,
   };
 }
