@@ -7,7 +7,7 @@
 import type { AnnotationSource } from '../contract/entries.js';
 import type { ParsedConfig, ProcessingSpec } from '../config/schema.js';
 import { backendTypeOf, type BackendType } from './backend-type.js';
-import { ConfigError } from './errors.js';
+import { ConfigError } from '../shared/errors.js';
 import { PROCESSING_FUNCTIONS, TAXONOMY_FUNCTIONS } from './functions/registry.js';
 import { compileNextcladePath, type NextcladePath } from './nextclade-input.js';
 import { processingOrder } from './order.js';

@@ -1,5 +1,5 @@
 /** The metadata engine's public surface. */
-export { ConfigError } from './errors.js';
+export { ConfigError } from '../shared/errors.js';
 export { compileProcessingSpec, type CompiledSpec, type CompiledField, type CompileOptions } from './compile.js';
 export { processMetadata, type EntryContext, type MetadataOutcome, type RuntimeOptions } from './process.js';
 export { guardMetadata, checkValue, type GuardOutcome } from './guard.js';

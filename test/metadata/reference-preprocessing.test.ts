@@ -7,7 +7,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import { compileProcessingSpec } from '../../src/metadata/compile.js';
-import { ConfigError } from '../../src/metadata/errors.js';
+import { ConfigError } from '../../src/shared/errors.js';
 import { compileYaml, configFrom, makeEntry, plainMetadata, referenceTests, run, summary } from './helpers.js';
 
 const NO_ALIGNMENT = resolve(referenceTests, 'no_alignment_config.yaml');
