@@ -3,10 +3,9 @@
  * per thread. Callers await each `align` independently; results come back in completion order.
  */
 import { availableParallelism } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { LoadedDataset } from '../dataset/load.js';
+import { spawnSiblingThread } from '../shared/spawn-thread.js';
 import type { ThreadData, ThreadMessage, ThreadRequest } from './thread.js';
 import type { AlignOutcome } from './types.js';
 import type { SeedScore } from './wasm.js';
@@ -44,21 +43,6 @@ interface Slot {
 /** Requests queued per thread so that it never waits for the main thread between items. */
 const IN_FLIGHT_PER_THREAD = 2;
 
-/**
- * `.ts` under tsx, `.js` in dist/: the thread file sits next to this module with the same
- * extension. Node 20 does not carry tsx's loader hooks into workers, so a `.ts` thread is started
- * through a small bootstrap that registers tsx first.
- */
-function startThread(workerData: ThreadData): Worker {
-  const ext = path.extname(fileURLToPath(import.meta.url));
-  const script = new URL(`./thread${ext}`, import.meta.url);
-  if (ext !== '.ts') return new Worker(script, { workerData });
-  // Resolved here so that the worker finds tsx whatever the current directory is.
-  const tsxApi = import.meta.resolve('tsx/esm/api');
-  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(script.href)}); })`;
-  return new Worker(bootstrap, { eval: true, workerData });
-}
-
 export class AlignerPool {
   private readonly slots: Slot[] = [];
   private readonly queue: Task[] = [];
@@ -93,7 +77,7 @@ export class AlignerPool {
 
   private spawn(): Promise<void> {
     return new Promise((resolve, reject) => {
-      const worker = startThread(this.data);
+      const worker = spawnSiblingThread(import.meta.url, 'thread', { workerData: this.data });
       const slot: Slot = { worker, inFlight: new Map() };
       let ready = false;
       worker.on('message', (message: ThreadMessage) => {

@@ -53,6 +53,6 @@ port.on('message', (request: ThreadRequest) => {
   }
   // The aligned reference is the reference itself; the pool puts it back on the main thread
   // instead of copying it through the message channel for every sequence.
-  if (outcome.ok) outcome = { ...outcome, alignment: { ...outcome.alignment, alignedReference: '' } };
+  if (outcome.ok) outcome.alignment.alignedReference = '';
   port.postMessage({ type: 'result', id: request.id, outcome } satisfies ThreadMessage);
 });

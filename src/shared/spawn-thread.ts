@@ -11,6 +11,8 @@ export function spawnSiblingThread(callerUrl: string, baseName: string, options:
   const ext = path.extname(fileURLToPath(callerUrl));
   const script = new URL(`./${baseName}${ext}`, callerUrl);
   if (ext !== '.ts') return new Worker(script, options);
-  const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(script.href)}); })`;
+  // Resolved here so that the thread finds tsx whatever the current directory is.
+  const tsxApi = import.meta.resolve('tsx/esm/api');
+  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(script.href)}); })`;
   return new Worker(bootstrap, { ...options, eval: true });
 }
