@@ -15,6 +15,7 @@
 import type { Logger } from 'pino';
 import type { ProcessedEntry, UnprocessedEntry } from '../contract/entries.js';
 import type { NextcladeResult } from '../analysis/result.js';
+import type { CdsTranslation } from '../analysis/types.js';
 
 export type StageName = 'parse' | 'validate' | 'align' | 'translate' | 'annotate' | 'guard';
 
@@ -34,6 +35,8 @@ export interface EntryWork {
   assignments: Record<string, SequenceAssignment>;
   /** Nextclade-shaped analysis per sequence name; null = assigned but failed to align. */
   nextclade: Record<string, NextcladeResult | null>;
+  /** Translated CDSs per sequence name: written by the align stage, read by the translate stage. */
+  translations?: Record<string, CdsTranslation[]>;
   /** Set by a stage that decided the entry must not be processed further (e.g. errored fallback). */
   halted: boolean;
 }

@@ -8,7 +8,7 @@ import { setMaxListeners } from 'node:events';
 import type { Annotation } from '../../contract/entries.js';
 import { datasetsOf, effectiveAlignmentRequirement, type DatasetSpec } from '../../config/datasets.js';
 import type { ParsedConfig } from '../../config/schema.js';
-import type { CdsTranslation, SequenceAnalysis } from '../../analysis/types.js';
+import type { SequenceAnalysis } from '../../analysis/types.js';
 import { formatInsertion, maskTerminalGaps } from '../../align/insertions.js';
 import { assignByHeader } from '../../segments/assign-by-header.js';
 import { classifySequences, type AlignOutcomeLike } from '../../segments/classify-sequences.js';
@@ -29,13 +29,6 @@ export interface AlignStageOptions {
   /** Loaded datasets by sequence name (only the reference is read here). */
   datasets: Record<string, { reference: { sequence: string } }>;
   pool: SequenceAligner | null;
-}
-
-/** Translations per sequence name, handed from this stage to the translate stage. */
-const translationsByWork = new WeakMap<EntryWork, Record<string, CdsTranslation[]>>();
-
-export function translationsOf(work: EntryWork): Record<string, CdsTranslation[]> {
-  return translationsByWork.get(work) ?? {};
 }
 
 function alignmentError(message: string, category: Annotation['category']): Annotation {
@@ -131,8 +124,6 @@ export function createAlignStage(options: AlignStageOptions): Stage {
     recordAssignment(work, assigned);
     checkSymbols(work, assigned);
 
-    const translations: Record<string, CdsTranslation[]> = {};
-    translationsByWork.set(work, translations);
     await Promise.all(
       Object.entries(assigned).map(async ([name, fastaId]) => {
         const sequence = sequences[fastaId];
@@ -141,19 +132,13 @@ export function createAlignStage(options: AlignStageOptions): Stage {
           work.output.warnings.push(alignmentError(messages.sortNoMatch(), 'segment_assignment'));
         }
         const outcome = outcomes[name] ?? (await alignOne(name, sequence, signal));
-        storeOutcome(work, name, fastaId, outcome, translations);
+        storeOutcome(work, name, fastaId, outcome);
       }),
     );
     reportFailures(work, assigned);
   }
 
-  function storeOutcome(
-    work: EntryWork,
-    name: string,
-    fastaId: string,
-    outcome: AlignOutcomeLike,
-    translations: Record<string, CdsTranslation[]>,
-  ): void {
+  function storeOutcome(work: EntryWork, name: string, fastaId: string, outcome: AlignOutcomeLike): void {
     const data = work.output.data;
     const alignment = outcome.alignment as { alignedQuery?: string; insertions?: { pos: number; ins: string }[] } | undefined;
     const analysis = outcome.analysis as SequenceAnalysis | null | undefined;
@@ -166,7 +151,7 @@ export function createAlignStage(options: AlignStageOptions): Stage {
     if (analysis && analysis.result) {
       analysis.result.seqName = fastaId;
       work.nextclade[name] = analysis.result;
-      translations[name] = analysis.translations ?? [];
+      (work.translations ??= {})[name] = analysis.translations ?? [];
     } else {
       work.nextclade[name] = null;
     }

@@ -7,7 +7,6 @@
 import { datasetsOf, geneKey } from '../../config/datasets.js';
 import type { ParsedConfig } from '../../config/schema.js';
 import type { EntryWork, Stage } from '../stage.js';
-import { translationsOf } from './align.js';
 import { formatInsertion, maskTerminalGaps } from '../../align/insertions.js';
 
 export interface TranslateStageOptions {
@@ -25,10 +24,9 @@ export function createTranslateStage(options: TranslateStageOptions): Stage {
     async run(batch: EntryWork[]): Promise<void> {
       for (const work of batch) {
         if (work.halted) continue;
-        const translations = translationsOf(work);
         const data = work.output.data;
         for (const spec of specs) {
-          const list = translations[spec.sequenceName];
+          const list = work.translations?.[spec.sequenceName];
           if (!list) continue;
           for (const gene of spec.genes) {
             const translation = list.find((t) => t.cdsName === gene);
