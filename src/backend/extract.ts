@@ -3,7 +3,7 @@
  * parsed line by line as it arrives, ETag / 304 handling, the backend's in-stream error line.
  */
 import type { Logger } from 'pino';
-import { OutdatedPipelineVersionError, StreamCorruptError } from '../shared/errors.js';
+import { OutdatedPipelineVersionError } from '../shared/errors.js';
 import { parseEntryLine, type ParsedLine } from '../pipeline/parse.js';
 import { readNdjsonLines } from './ndjson.js';
 import { errorFromResponse, httpCall, type HttpCall } from './http.js';
@@ -77,12 +77,8 @@ export async function extractUnprocessedData(req: ExtractRequest): Promise<Extra
         streamError = item.text.slice(0, 500);
         break;
       }
-      const parsed = parseEntryLine(item);
-      if (!parsed.ok && parsed.accession === null) {
-        log.error({ lineNumber: parsed.lineNumber, reason: parsed.message }, 'extract stream line without a readable accession was skipped');
-        continue;
-      }
-      lines.push(parsed);
+      // Lines that name no entry are logged by the pipeline, which sees them all.
+      lines.push(parseEntryLine(item));
     }
   } catch (error) {
     streamError = `extract stream broke after ${lines.length} entries: ${(error as Error).message}`;
@@ -99,4 +95,3 @@ function headerValue(value: string | string[] | undefined): string | null {
   return value ?? null;
 }
 
-export { StreamCorruptError };

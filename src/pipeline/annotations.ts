@@ -16,9 +16,7 @@ export function dedupeAnnotations(list: Annotation[]): Annotation[] {
     const k = key(annotation);
     if (!seen.has(k)) seen.set(k, annotation);
   }
-  const ordered = [...seen.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
-  // Keep the same array when nothing changed, so a serialisation made from it stays valid.
-  return ordered.length === list.length && ordered.every((a, i) => a === list[i]) ? list : ordered;
+  return [...seen.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
 }
 
 export function finaliseAnnotations(entry: ProcessedEntry): ProcessedEntry {

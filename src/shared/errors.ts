@@ -11,8 +11,6 @@ export const ERROR_CODES = {
   PREPRO_BACKEND_REJECTED: 'The backend refused a request permanently (4xx other than 408/429); not retried.',
   PREPRO_AUTH_FAILED: 'Keycloak refused the credentials, or the backend refused the token after a fresh login.',
   PREPRO_PIPELINE_VERSION_OUTDATED: 'The backend no longer accepts this pipeline version (422 on extract).',
-  PREPRO_STREAM_CORRUPT: 'The extract stream carried a line that is not an entry (the backend error line, or broken JSON).',
-  PREPRO_LINE_TOO_LONG: 'An NDJSON line exceeded the configured maximum line size.',
   PREPRO_SHUTDOWN: 'Work was cancelled because the worker is shutting down.',
 } as const;
 
@@ -70,12 +68,6 @@ export class OutdatedPipelineVersionError extends PreproError {
     super('PREPRO_PIPELINE_VERSION_OUTDATED', detail);
     const match = /current pipeline version is (\d+)/.exec(detail);
     this.currentVersion = match ? Number(match[1]) : null;
-  }
-}
-
-export class StreamCorruptError extends PreproError {
-  constructor(message: string) {
-    super('PREPRO_STREAM_CORRUPT', message, { retryable: true });
   }
 }
 

@@ -11,7 +11,7 @@ import type { ExtractResult } from '../backend/extract.js';
 import type { ProcessedEntry } from '../contract/entries.js';
 import type { ParsedConfig } from '../config/schema.js';
 import type { Pipeline } from '../pipeline/pipeline.js';
-import { AuthError, OutdatedPipelineVersionError, PreproError, ShutdownError } from '../shared/errors.js';
+import { AuthError, OutdatedPipelineVersionError, ShutdownError } from '../shared/errors.js';
 import type { HealthState } from '../server/health-state.js';
 import type { Metrics } from '../server/metrics.js';
 import { AdaptiveBatchSize } from './batch-size.js';
@@ -287,4 +287,3 @@ export class Worker extends EventEmitter<WorkerEvents> {
   }
 }
 
-export { PreproError };

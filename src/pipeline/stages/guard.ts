@@ -6,7 +6,6 @@
  */
 import type { OrganismSchema } from '../../contract/organism.js';
 import { validateBuiltEntry } from '../../contract/validate.js';
-import { finaliseAnnotations } from '../annotations.js';
 import { unknownFieldError } from '../errored-entry.js';
 import type { Stage } from '../stage.js';
 
@@ -15,7 +14,6 @@ export function createGuardStage(organism: OrganismSchema): Stage {
     name: 'guard',
     async run(batch) {
       for (const work of batch) {
-        finaliseAnnotations(work.output);
         if (work.output.errors.length > 0) continue;
         const failure = validateBuiltEntry(work.output, organism);
         if (failure) {
