@@ -60,7 +60,7 @@ async function remoteDataset(server: string, name: string, tag: string | null, c
     indexText = (await download(`${server}/index.json`, { ...http, maxBytes: 64 * 1024 * 1024 })).toString('utf8');
   } catch (error) {
     if (!(error instanceof DownloadError)) throw error;
-    const cached = await newestCached(cacheRoot(cacheDir, server, name), tag);
+    const cached = await newestCached(cacheRoot(cacheDir, server, (await shortcutTarget(cacheDir, server, name)) ?? name), tag);
     if (!cached) throw new Error(`dataset server ${server} unreachable and no cached copy of '${name}': ${error.message}`);
     opts.onWarning?.(`dataset server ${server} unreachable (${error.message}); using cached ${cached}`);
     return cached;
@@ -68,6 +68,7 @@ async function remoteDataset(server: string, name: string, tag: string | null, c
   const index = serverIndexSchema.parse(JSON.parse(indexText));
   const entry = findServerDataset(index, name);
   if (!entry) throw new Error(`dataset '${name}' is not listed in ${server}/index.json`);
+  if (entry.path !== name) await rememberShortcut(cacheDir, server, name, entry.path);
   const resolvedTag = resolveTag(entry, tag);
   const target = path.join(cacheRoot(cacheDir, server, entry.path), resolvedTag);
   if (existsSync(path.join(target, COMPLETE_MARKER))) return target;
@@ -109,6 +110,25 @@ async function remoteDataset(server: string, name: string, tag: string | null, c
     throw error;
   }
   return target;
+}
+
+/**
+ * The cache is laid out by dataset path; a dataset configured by a shortcut (`sars-cov-2`) needs
+ * the path it stood for to be found again when the server is unreachable.
+ */
+function shortcutFile(cacheDir: string, server: string, name: string): string {
+  return path.join(cacheRoot(cacheDir, server, ''), '.shortcuts', `${encodeURIComponent(name)}.path`);
+}
+
+async function rememberShortcut(cacheDir: string, server: string, name: string, datasetPath: string): Promise<void> {
+  const file = shortcutFile(cacheDir, server, name);
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, datasetPath);
+}
+
+async function shortcutTarget(cacheDir: string, server: string, name: string): Promise<string | null> {
+  const file = shortcutFile(cacheDir, server, name);
+  return existsSync(file) ? (await readFile(file, 'utf8')).trim() : null;
 }
 
 /** The downloaded files must parse before the version is accepted into the cache. */

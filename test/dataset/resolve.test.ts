@@ -1,7 +1,7 @@
 /** Dataset resolution: local directories and a Nextclade v3 style HTTP server on loopback. */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -154,4 +154,29 @@ test('a local directory server holds <datasetName>/', async () => {
   const dir = await resolveDatasetDirectory(spec({ datasetServer: data, datasetName: 'cchfv/L' }), cacheDir);
   assert.equal(dir, path.join(data, 'cchfv/L'));
   await assert.rejects(resolveDatasetDirectory(spec({ datasetServer: data, datasetName: 'nothing-here' }), cacheDir), /not found under local dataset directory/);
+});
+
+/** A cache copied to the server key of a port that no longer listens: the server is gone. */
+async function cacheOfGoneServer(cache: string): Promise<string> {
+  const closing = Fastify();
+  const url = await closing.listen({ host: '127.0.0.1', port: 0 });
+  await closing.close();
+  const keyOf = (u: string) => u.replace('http://', '').replace(/[^A-Za-z0-9._-]+/g, '_');
+  cpSync(path.join(cache, keyOf(baseUrl)), path.join(cache, keyOf(url)), { recursive: true });
+  return url;
+}
+
+test('an unreachable server falls back to the cached copy of a dataset named by its shortcut', async () => {
+  const fresh = mkdtempSync(path.join(tmpdir(), 'dataset-cache-'));
+  try {
+    const dir = await resolveDatasetDirectory(spec({ datasetName: 'sars-cov-2' }), fresh);
+    const gone = await cacheOfGoneServer(fresh);
+    const warnings: string[] = [];
+    const fallback = await resolveDatasetDirectory(spec({ datasetName: 'sars-cov-2', datasetServer: gone }), fresh, { retries: 0, onWarning: (w) => warnings.push(w) });
+    assert.equal(path.basename(fallback), path.basename(dir));
+    assert.ok(existsSync(path.join(fallback, 'reference.fasta')));
+    assert.match(warnings[0], /unreachable/);
+  } finally {
+    rmSync(fresh, { recursive: true, force: true });
+  }
 });
