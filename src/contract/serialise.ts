@@ -21,7 +21,8 @@ export function floatLiteral(value: number): string {
   return /[.eE]/.test(text) ? text : `${text}.0`;
 }
 
-function metadataValueJson(value: MetadataValue | undefined): string {
+/** One metadata value as JSON text, exactly as the serialiser writes it. */
+export function metadataValueJson(value: MetadataValue | undefined): string {
   if (value === undefined || value === null) return 'null';
   if (value instanceof FloatValue) return floatLiteral(value.value);
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';

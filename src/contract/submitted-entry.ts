@@ -97,15 +97,23 @@ function readNullableStringMap(owner: string, data: JsonObject, key: string, req
   return out;
 }
 
-function checkInsertion(text: string, path: string): void {
+/** Why the backend cannot read `text` as an insertion (`<position>:<sequence>`, a 32-bit position); null when it can. */
+export function insertionProblem(text: string): string | null {
   const parts = text.split(':');
-  if (parts.length !== 2 || !INT_PATTERN.test(parts[0])) {
-    throw new DeserialiseError(`Invalid insertion '${text}' (through reference chain: ${path}): expected '<position>:<sequence>'`);
-  }
+  if (parts.length !== 2 || !INT_PATTERN.test(parts[0])) return "expected '<position>:<sequence>'";
   const position = Number(parts[0]);
-  if (position < -2147483648 || position > 2147483647) {
-    throw new DeserialiseError(`Invalid insertion '${text}' (through reference chain: ${path}): position out of range`);
-  }
+  if (position < -2147483648 || position > 2147483647) return 'position out of range';
+  return null;
+}
+
+/** The deserialisation message (without the common prefix) for an insertion at `path` the backend cannot read. */
+export function invalidInsertionMessage(text: string, path: string, problem: string): string {
+  return `Invalid insertion '${text}' (through reference chain: ${path}): ${problem}`;
+}
+
+function checkInsertion(text: string, path: string): void {
+  const problem = insertionProblem(text);
+  if (problem !== null) throw new DeserialiseError(invalidInsertionMessage(text, path, problem));
 }
 
 function readInsertions(owner: string, data: JsonObject, key: string): Record<string, string[] | null> {

@@ -6,11 +6,19 @@
  * deserialisation (400) → when `errors` is empty: upper-casing → rules 1–16 (422).
  * Row-state and file checks need backend state and live in the mock backend.
  */
-import { FloatValue, type ProcessedEntry } from './entries.js';
-import { JsonNumber, type JsonObject, type JsonValue, renderJson } from './lossless-json.js';
+import { FloatValue, type MetadataValue, type ProcessedEntry } from './entries.js';
+import { JsonNumber, type JsonValue, renderJson } from './lossless-json.js';
 import type { MetadataFieldSchema, OrganismSchema } from './organism.js';
-import { floatLiteral, serialiseProcessedEntry } from './serialise.js';
-import { DESERIALISE_PREFIX, type SubmitFailure, type SubmittedData, type SubmittedEntry, deserialiseProcessedLine } from './submitted-entry.js';
+import { metadataValueJson, serialiseProcessedEntry } from './serialise.js';
+import {
+  DESERIALISE_PREFIX,
+  type SubmitFailure,
+  type SubmittedData,
+  type SubmittedEntry,
+  deserialiseProcessedLine,
+  insertionProblem,
+  invalidInsertionMessage,
+} from './submitted-entry.js';
 
 export type { SubmitFailure, SubmittedEntry } from './submitted-entry.js';
 export { deserialiseProcessedLine } from './submitted-entry.js';
@@ -114,44 +122,103 @@ export function isBackendDate(text: string): boolean {
   return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= 31;
 }
 
-function typeMatches(type: MetadataFieldSchema['type'], value: JsonValue): boolean {
-  switch (type) {
-    case 'string':
-    case 'authors':
-    case 'date':
-      return typeof value === 'string';
-    case 'int':
-      return value instanceof JsonNumber && value.isInt32;
-    case 'float':
-      return value instanceof JsonNumber && value.isFloatLiteral;
-    case 'number':
-      return value instanceof JsonNumber;
-    case 'boolean':
-      return typeof value === 'boolean';
-  }
+/**
+ * How one side reads metadata values: the parsed JSON of a submitted line (`JsonNumber` keeps
+ * the literal), or the values the worker built, judged as `serialise.ts` will write them.
+ * Both sides share `validateMetadata`, so their verdicts and messages cannot drift apart.
+ */
+interface MetadataReader {
+  /** The value is, or will be written as, JSON null. */
+  isNull(value: unknown): boolean;
+  /** A non-null value is accepted for a field of this (non-date) type. */
+  hasType(type: MetadataFieldSchema['type'], value: unknown): boolean;
+  /** The value's JSON text, as the message shows it. */
+  render(value: unknown): string;
 }
 
-function validateMetadata(metadata: Record<string, JsonValue>, schema: MetadataFieldSchema[]): SubmitFailure | null {
-  const known = new Set(schema.map((f) => f.name));
-  const unknown = Object.keys(metadata).filter((key) => !known.has(key));
-  if (unknown.length > 0) return unprocessable(`Unknown fields in metadata: ${sortedList(unknown)}.`);
+const PARSED_VALUES: MetadataReader = {
+  isNull: (value) => value === null || value === undefined,
+  hasType(type, value) {
+    switch (type) {
+      case 'string':
+      case 'authors':
+      case 'date':
+        return typeof value === 'string';
+      case 'int':
+        return value instanceof JsonNumber && value.isInt32;
+      case 'float':
+        return value instanceof JsonNumber && value.isFloatLiteral;
+      case 'number':
+        return value instanceof JsonNumber;
+      case 'boolean':
+        return typeof value === 'boolean';
+    }
+  },
+  render: (value) => renderJson(value as JsonValue),
+};
+
+const BUILT_VALUES: MetadataReader = {
+  // Undefined and non-finite numbers are written as null.
+  isNull: (value) =>
+    value === null ||
+    value === undefined ||
+    (typeof value === 'number' && !Number.isFinite(value)) ||
+    (value instanceof FloatValue && !Number.isFinite(value.value)),
+  hasType(type, value) {
+    switch (type) {
+      case 'string':
+      case 'authors':
+      case 'date':
+        return typeof value === 'string';
+      case 'int':
+        return typeof value === 'number' && Number.isInteger(value) && value >= -2147483648 && value <= 2147483647;
+      case 'float':
+        // A FloatValue is always written with a decimal point or an exponent; a plain number is
+        // written with String(), which gives neither for an integer below 1e21.
+        return value instanceof FloatValue || (typeof value === 'number' && (!Number.isInteger(value) || Math.abs(value) >= 1e21));
+      case 'number':
+        return value instanceof FloatValue || typeof value === 'number';
+      case 'boolean':
+        return typeof value === 'boolean';
+    }
+  },
+  render: (value) => metadataValueJson(value as MetadataValue),
+};
+
+/** The schema's field names, built once per schema (it is checked for every entry). */
+const fieldNames = new WeakMap<MetadataFieldSchema[], Set<string>>();
+
+function namesOf(schema: MetadataFieldSchema[]): Set<string> {
+  let names = fieldNames.get(schema);
+  if (names === undefined) {
+    names = new Set(schema.map((f) => f.name));
+    fieldNames.set(schema, names);
+  }
+  return names;
+}
+
+function validateMetadata(metadata: Record<string, unknown>, schema: MetadataFieldSchema[], reader: MetadataReader): SubmitFailure | null {
+  const known = namesOf(schema);
+  let unknown: string[] | null = null;
+  for (const key of Object.keys(metadata)) if (!known.has(key)) (unknown ??= []).push(key);
+  if (unknown !== null) return unprocessable(`Unknown fields in metadata: ${sortedList(unknown)}.`);
   for (const field of schema) {
     const present = Object.prototype.hasOwnProperty.call(metadata, field.name);
-    const value = present ? metadata[field.name] : undefined;
     if (field.required && !present) return unprocessable(`Missing the required field '${field.name}'.`);
-    if (value === null || value === undefined) {
+    const value = present ? metadata[field.name] : null;
+    if (reader.isNull(value)) {
       if (field.required) return unprocessable(`Field '${field.name}' is null, but a value is required.`);
       continue;
     }
     if (field.type === 'date') {
       if (typeof value !== 'string' || !isBackendDate(value)) {
-        return unprocessable(`Expected type 'date' in format 'yyyy-MM-dd' for field '${field.name}', found value '${renderJson(value)}'.`);
+        return unprocessable(`Expected type 'date' in format 'yyyy-MM-dd' for field '${field.name}', found value '${reader.render(value)}'.`);
       }
       continue;
     }
-    if (!typeMatches(field.type, value)) {
+    if (!reader.hasType(field.type, value)) {
       const typeLabel = field.type === 'int' ? 'integer' : field.type;
-      return unprocessable(`Expected type '${typeLabel}' for field '${field.name}', found value '${renderJson(value)}'.`);
+      return unprocessable(`Expected type '${typeLabel}' for field '${field.name}', found value '${reader.render(value)}'.`);
     }
   }
   return null;
@@ -239,7 +306,7 @@ function validateAminoAcids(data: SubmittedData, organism: OrganismSchema): Subm
  */
 export function validateContent(data: SubmittedData, organism: OrganismSchema): SubmitFailure | null {
   return (
-    validateMetadata(data.metadata, organism.metadata) ?? validateNucleotides(data, organism) ?? validateAminoAcids(data, organism)
+    validateMetadata(data.metadata, organism.metadata, PARSED_VALUES) ?? validateNucleotides(data, organism) ?? validateAminoAcids(data, organism)
   );
 }
 
@@ -279,38 +346,24 @@ export function validateProcessedEntry(entry: ProcessedEntry, organism: Organism
   return validateProcessedLine(serialiseProcessedEntry(entry), organism);
 }
 
-const INSERTION_TEXT = /^[+-]?\d{1,10}:[^:]*$/;
-
 /**
- * The same verdict as `validateProcessedEntry` for an entry this worker built itself, without
- * serialising and re-parsing it: numbers are typed the way the serialiser writes them
- * (`FloatValue` → float literal, other numbers → their JSON form). The structural (400) checks
- * reduce to the insertion text format, the only part of our own output not fixed by its types.
+ * The same verdict and message as `validateProcessedEntry` for an entry this worker built itself,
+ * without serialising and re-parsing it. The structural (400) checks reduce to the insertion text
+ * format, the only part of our own output not fixed by its types; metadata values are judged as
+ * `serialise.ts` writes them.
  */
 export function validateBuiltEntry(entry: ProcessedEntry, organism: OrganismSchema): SubmitFailure | null {
   if (entry.errors.length > 0) return null;
-  // Nearly every entry passes: a cheap check that can only say "passes" decides those; anything
-  // else takes the full path below, which also words the backend's message.
-  if (obviouslyAccepted(entry.data, organism)) return null;
   const source = entry.data;
-  for (const field of ['nucleotideInsertions', 'aminoAcidInsertions'] as const) {
-    for (const [key, list] of Object.entries(source[field] ?? {})) {
-      for (const text of list ?? []) {
-        if (!INSERTION_TEXT.test(text)) return { status: 400, detail: `${DESERIALISE_PREFIX}Invalid insertion '${text}' of '${key}' in '${field}': expected '<position>:<sequence>'` };
-      }
-    }
-  }
-  const metadata: JsonObject = {};
-  for (const [key, value] of Object.entries(source.metadata ?? {})) {
-    if (value === undefined) continue;
-    if (value instanceof FloatValue) metadata[key] = Number.isFinite(value.value) ? new JsonNumber(floatLiteral(value.value)) : null;
-    else if (typeof value === 'number') metadata[key] = Number.isFinite(value) ? new JsonNumber(String(value)) : null;
-    else metadata[key] = value;
-  }
-  const withoutNullLists = (map: Record<string, string[] | null | undefined> | undefined) =>
-    Object.fromEntries(Object.entries(map ?? {}).filter(([, list]) => list)) as Record<string, string[]>;
+  const unreadable = unreadableInsertion(source);
+  if (unreadable !== null) return unreadable;
+  const metadataFailure = validateMetadata(source.metadata ?? {}, organism.metadata, BUILT_VALUES);
+  if (metadataFailure !== null) return metadataFailure;
+  // Rules 3–16 find nothing wrong in empty maps (no rule asks for a segment or gene to be
+  // present): entries without sequence data, the usual metadata-only case, stop here.
+  if (!hasSequenceData(source)) return null;
   const data: SubmittedData = {
-    metadata,
+    metadata: {},
     unalignedNucleotideSequences: source.unalignedNucleotideSequences ?? {},
     alignedNucleotideSequences: source.alignedNucleotideSequences ?? {},
     nucleotideInsertions: withoutNullLists(source.nucleotideInsertions),
@@ -319,87 +372,36 @@ export function validateBuiltEntry(entry: ProcessedEntry, organism: OrganismSche
     sequenceNameToFastaId: source.sequenceNameToFastaId ?? {},
     files: null,
   };
+  // Cannot fail: the serialiser leaves null insertion lists out, and so does `withoutNullLists`.
   const stored = upperCaseSequences(data);
   if ('status' in stored) return stored as SubmitFailure;
-  return validateContent(stored, organism);
+  return validateNucleotides(stored, organism) ?? validateAminoAcids(stored, organism);
 }
 
-// ---------------------------------------------------------------- fast acceptance of built entries
-
-/** The metadata schema prepared for per-entry checks; null when names repeat (left to the full path). */
-interface SchemaPlan {
-  indexOf: Map<string, number>;
-  types: MetadataFieldSchema['type'][];
-  required: boolean[];
-  requiredCount: number;
-}
-
-const plans = new WeakMap<MetadataFieldSchema[], SchemaPlan | null>();
-
-function schemaPlan(schema: MetadataFieldSchema[]): SchemaPlan | null {
-  let plan = plans.get(schema);
-  if (plan === undefined) {
-    const indexOf = new Map(schema.map((field, index) => [field.name, index]));
-    plan =
-      indexOf.size === schema.length
-        ? {
-            indexOf,
-            types: schema.map((field) => field.type),
-            required: schema.map((field) => field.required === true),
-            requiredCount: schema.filter((field) => field.required === true).length,
-          }
-        : null;
-    plans.set(schema, plan);
+/** The 400 the backend answers for the first insertion text it cannot read, or null. */
+function unreadableInsertion(data: ProcessedEntry['data']): SubmitFailure | null {
+  for (const field of ['nucleotideInsertions', 'aminoAcidInsertions'] as const) {
+    const map = data[field] as Record<string, string[] | null | undefined> | null | undefined;
+    if (!map) continue;
+    for (const key of Object.keys(map)) {
+      const list = map[key];
+      if (!list) continue;
+      for (let i = 0; i < list.length; i += 1) {
+        const problem = insertionProblem(list[i]);
+        if (problem !== null) {
+          return { status: 400, detail: `${DESERIALISE_PREFIX}${invalidInsertionMessage(list[i], `data.${field}["${key}"][${i}]`, problem)}` };
+        }
+      }
+    }
   }
-  return plan;
+  return null;
 }
 
-/**
- * The verdict of `validateMetadata` on the JSON the serialiser writes for a built value, for
- * the values that pass. `false` means "not sure": the caller then runs the full validation.
- * Numbers are written with String(): an integer below 1e21 has neither `.` nor an exponent.
- */
-function builtValuePasses(type: MetadataFieldSchema['type'], value: unknown): boolean {
-  switch (type) {
-    case 'string':
-    case 'authors':
-      return typeof value === 'string';
-    case 'date':
-      return typeof value === 'string' && isBackendDate(value);
-    case 'boolean':
-      return typeof value === 'boolean';
-    case 'int':
-      return typeof value === 'number' && Number.isInteger(value) && value >= -2147483648 && value <= 2147483647;
-    case 'float':
-      // A FloatValue is always written with a decimal point or an exponent.
-      if (value instanceof FloatValue) return Number.isFinite(value.value);
-      return typeof value === 'number' && Number.isFinite(value) && (!Number.isInteger(value) || Math.abs(value) >= 1e21);
-    case 'number':
-      if (value instanceof FloatValue) return Number.isFinite(value.value);
-      return typeof value === 'number' && Number.isFinite(value);
-  }
-}
-
-const emptySequencesVerdict = new WeakMap<OrganismSchema, boolean>();
-
-/** Whether rules 3–16 accept an entry without any sequence data (asked once per organism). */
-function emptySequencesPass(organism: OrganismSchema): boolean {
-  let verdict = emptySequencesVerdict.get(organism);
-  if (verdict === undefined) {
-    const empty: SubmittedData = {
-      metadata: {},
-      unalignedNucleotideSequences: {},
-      alignedNucleotideSequences: {},
-      nucleotideInsertions: {},
-      alignedAminoAcidSequences: {},
-      aminoAcidInsertions: {},
-      sequenceNameToFastaId: {},
-      files: null,
-    };
-    verdict = validateNucleotides(empty, organism) === null && validateAminoAcids(empty, organism) === null;
-    emptySequencesVerdict.set(organism, verdict);
-  }
-  return verdict;
+/** The insertions as the serialiser writes them: null lists left out. */
+function withoutNullLists(map: Record<string, string[] | null | undefined> | null | undefined): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [key, list] of Object.entries(map ?? {})) if (list) out[key] = list;
+  return out;
 }
 
 function isEmptyMap(map: Record<string, unknown> | null | undefined): boolean {
@@ -408,38 +410,13 @@ function isEmptyMap(map: Record<string, unknown> | null | undefined): boolean {
   return true;
 }
 
-/**
- * True when the entry certainly passes `validateContent`: metadata of the right types and known
- * names, and no sequence data at all (sequence rules then have nothing to check).
- * Non-finite numbers are written as null, so they are left to the full path.
- */
-function obviouslyAccepted(data: ProcessedEntry['data'], organism: OrganismSchema): boolean {
-  if (
-    !emptySequencesPass(organism) ||
-    !isEmptyMap(data.unalignedNucleotideSequences) ||
-    !isEmptyMap(data.alignedNucleotideSequences) ||
-    !isEmptyMap(data.nucleotideInsertions) ||
-    !isEmptyMap(data.alignedAminoAcidSequences) ||
-    !isEmptyMap(data.aminoAcidInsertions) ||
-    !isEmptyMap(data.sequenceNameToFastaId)
-  ) {
-    return false;
-  }
-  const plan = schemaPlan(organism.metadata);
-  if (plan === null) return false;
-  const metadata = (data.metadata ?? {}) as Record<string, unknown>;
-  let requiredPresent = 0;
-  for (const key in metadata) {
-    if (!Object.prototype.hasOwnProperty.call(metadata, key)) continue;
-    const value = metadata[key];
-    // Undefined counts as absent, as in the full path below.
-    if (value === undefined) continue;
-    const index = plan.indexOf.get(key);
-    if (index === undefined) return false;
-    if (value === null) continue;
-    if (!builtValuePasses(plan.types[index], value)) return false;
-    if (plan.required[index]) requiredPresent += 1;
-  }
-  // Every required field holds a value (a missing or null one fails).
-  return requiredPresent === plan.requiredCount;
+function hasSequenceData(data: ProcessedEntry['data']): boolean {
+  return !(
+    isEmptyMap(data.unalignedNucleotideSequences) &&
+    isEmptyMap(data.alignedNucleotideSequences) &&
+    isEmptyMap(data.nucleotideInsertions) &&
+    isEmptyMap(data.alignedAminoAcidSequences) &&
+    isEmptyMap(data.aminoAcidInsertions) &&
+    isEmptyMap(data.sequenceNameToFastaId)
+  );
 }
