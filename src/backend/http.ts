@@ -14,7 +14,12 @@ export interface HttpCall {
   url: string;
   headers?: Record<string, string>;
   body?: string | Buffer | AsyncIterable<Uint8Array | string>;
-  /** Time allowed until the response headers arrive and between body chunks. */
+  /**
+   * Time allowed until the response headers arrive and between body chunks (the reference's
+   * `requests` timeout). The whole call, body included, is also capped at 10 × this, so a body
+   * that trickles in never holds a batch indefinitely, while a large batch streamed at a normal
+   * pace is not cut off.
+   */
   timeoutMs: number;
   signal?: AbortSignal;
   dispatcher?: Dispatcher;
@@ -34,7 +39,7 @@ const TRANSIENT_STATUSES = new Set([408, 429]);
 export async function httpCall(call: HttpCall): Promise<HttpResponse> {
   const requestId = randomUUID();
   const startedAt = performance.now();
-  const signals = [AbortSignal.timeout(call.timeoutMs * 2 + 1000)];
+  const signals = [AbortSignal.timeout(call.timeoutMs * 10)];
   if (call.signal) signals.push(call.signal);
   let response: Dispatcher.ResponseData;
   try {
