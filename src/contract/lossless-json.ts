@@ -189,39 +189,19 @@ class Parser {
   }
 
   private parseArray(): JsonValue[] {
-    this.pos++;
     const items: JsonValue[] = [];
-    this.skipWhitespace();
-    if (this.text[this.pos] === ']') {
-      this.pos++;
-      return items;
-    }
-    for (;;) {
+    if (this.opensEmpty(']')) return items;
+    do {
       this.skipWhitespace();
       items.push(this.parseValue());
-      this.skipWhitespace();
-      const char = this.text[this.pos];
-      if (char === ',') {
-        this.pos++;
-        continue;
-      }
-      if (char === ']') {
-        this.pos++;
-        return items;
-      }
-      this.fail(`Unexpected character ${describe(char)} in array: expected ',' or ']'`);
-    }
+    } while (!this.closesAfterItem(']', 'array'));
+    return items;
   }
 
   private parseObject(): JsonObject {
-    this.pos++;
     const object: JsonObject = Object.create(null) as JsonObject;
-    this.skipWhitespace();
-    if (this.text[this.pos] === '}') {
-      this.pos++;
-      return object;
-    }
-    for (;;) {
+    if (this.opensEmpty('}')) return object;
+    do {
       this.skipWhitespace();
       if (this.text[this.pos] !== '"') this.fail(`Unexpected character ${describe(this.text[this.pos])}: expected a field name`);
       const key = this.parseString();
@@ -230,17 +210,31 @@ class Parser {
       this.pos++;
       this.skipWhitespace();
       object[key] = this.parseValue();
-      this.skipWhitespace();
-      const char = this.text[this.pos];
-      if (char === ',') {
-        this.pos++;
-        continue;
-      }
-      if (char === '}') {
-        this.pos++;
-        return object;
-      }
-      this.fail(`Unexpected character ${describe(char)} in object: expected ',' or '}'`);
+    } while (!this.closesAfterItem('}', 'object'));
+    return object;
+  }
+
+  /** Steps over the opening bracket; true, and past `close`, when the container is empty. */
+  private opensEmpty(close: ']' | '}'): boolean {
+    this.pos++;
+    this.skipWhitespace();
+    if (this.text[this.pos] !== close) return false;
+    this.pos++;
+    return true;
+  }
+
+  /** After an item: true past the closing bracket, false past a comma; anything else fails. */
+  private closesAfterItem(close: ']' | '}', container: 'array' | 'object'): boolean {
+    this.skipWhitespace();
+    const char = this.text[this.pos];
+    if (char === ',') {
+      this.pos++;
+      return false;
     }
+    if (char === close) {
+      this.pos++;
+      return true;
+    }
+    return this.fail(`Unexpected character ${describe(char)} in ${container}: expected ',' or '${close}'`);
   }
 }
