@@ -7,6 +7,7 @@ import { cdsCoverage, findAaChanges } from './aa-changes.js';
 import { insertionsByPosition } from './cds-extract.js';
 import { datasetContext, type AnalysisDataset } from './dataset-context.js';
 import { nucChanges, type NucChanges } from '../align/nuc-analysis.js';
+import type { NucAlignment } from '../align/types.js';
 import { computePhenotypes } from './phenotype.js';
 import { findStopCodons } from './qc/stop-codons.js';
 import { runQc } from './qc/run-qc.js';
@@ -28,22 +29,25 @@ import type {
 export type { AnalysisDataset } from './dataset-context.js';
 export type { SequenceAnalysis } from './types.js';
 
-/** Reads the aligner's output, accepting the field names it may use. */
-export function readAlignment(alignment: unknown): AlignmentInput & { seqName: string } {
-  const a = (alignment ?? {}) as Record<string, unknown>;
-  const query = [a.query, a.alignedQuery, a.qrySeq, a.qry, a.sequence].find((v) => typeof v === 'string') as string | undefined;
-  if (query === undefined) throw new Error('analyzeAlignment: the alignment has no aligned query sequence');
-  const insertions = (Array.isArray(a.insertions) ? (a.insertions as Insertion[]) : [])
-    .map((i) => ({ pos: Number(i.pos), ins: String(i.ins) }))
-    .sort((x, y) => x.pos - y.pos || x.ins.length - y.ins.length);
-  const score = [a.alignmentScore, a.score].find((v) => typeof v === 'number') as number | undefined;
+const byPosition = (x: Insertion, y: Insertion) => x.pos - y.pos || x.ins.length - y.ins.length;
+
+/**
+ * The aligner's `NucAlignment`, or a hand-made one (tests) that may give only `alignedQuery` and
+ * `insertions`. The aligner's insertions come sorted and are kept as they are, so the result
+ * shares the array with the alignment instead of carrying a copy across the thread boundary.
+ */
+function readAlignment(alignment: Partial<NucAlignment> & { seqName?: unknown }): AlignmentInput & { seqName: string } {
+  const query = alignment.alignedQuery;
+  if (typeof query !== 'string') throw new Error('analyzeAlignment: the alignment has no aligned query sequence');
+  const given = Array.isArray(alignment.insertions) ? alignment.insertions : [];
+  const sorted = given.every((insertion, i) => i === 0 || byPosition(given[i - 1], insertion) <= 0);
   return {
-    seqName: typeof a.seqName === 'string' ? a.seqName : '',
+    seqName: typeof alignment.seqName === 'string' ? alignment.seqName : '',
     // The aligner upper-cases input (alignment.md §2); only hand-made alignments need it here.
-    query: /[a-z]/.test(query.slice(0, 64)) ? query.toUpperCase() : query,
-    insertions,
-    alignmentScore: score ?? 0,
-    isReverseComplement: a.isReverseComplement === true,
+    alignedQuery: /[a-z]/.test(query.slice(0, 64)) ? query.toUpperCase() : query,
+    insertions: sorted ? given : [...given].sort(byPosition),
+    alignmentScore: typeof alignment.alignmentScore === 'number' ? alignment.alignmentScore : 0,
+    isReverseComplement: alignment.isReverseComplement === true,
   };
 }
 
@@ -51,46 +55,23 @@ export function readAlignment(alignment: unknown): AlignmentInput & { seqName: s
  * The aligner already computed the nucleotide changes (same definitions, alignment.md §9) in this
  * thread; reuse them rather than scanning the genome twice. Hand-made alignments get them computed.
  */
-function nucChangesOf(alignment: unknown, reference: string, input: AlignmentInput): NucChanges {
-  const a = alignment as Partial<NucChanges> | null;
-  if (
-    a &&
-    a.alignmentRange &&
-    Array.isArray(a.substitutions) &&
-    Array.isArray(a.deletions) &&
-    Array.isArray(a.missing) &&
-    Array.isArray(a.nonACGTNs) &&
-    typeof a.coverage === 'number' &&
-    typeof a.totalMissing === 'number' &&
-    typeof a.totalNonACGTNs === 'number' &&
-    typeof a.totalDeletions === 'number'
-  ) {
-    return {
-      alignmentRange: a.alignmentRange,
-      substitutions: a.substitutions,
-      deletions: a.deletions,
-      missing: a.missing,
-      nonACGTNs: a.nonACGTNs,
-      totalSubstitutions: a.substitutions.length,
-      totalDeletions: a.totalDeletions,
-      totalInsertions: input.insertions.reduce((sum, i) => sum + i.ins.length, 0),
-      totalMissing: a.totalMissing,
-      totalNonACGTNs: a.totalNonACGTNs,
-      coverage: a.coverage,
-    };
+function nucChangesOf(alignment: Partial<NucAlignment>, reference: string, input: AlignmentInput): NucChanges {
+  if (alignment.alignmentRange && Array.isArray(alignment.substitutions) && typeof alignment.coverage === 'number') {
+    return alignment as NucChanges;
   }
-  return nucChanges(input.query, reference, input.insertions);
+  return nucChanges(input.alignedQuery, reference, input.insertions);
 }
 
-export function analyzeAlignment(dataset: AnalysisDataset, alignment: unknown): SequenceAnalysis {
+export function analyzeAlignment(dataset: AnalysisDataset, given: unknown): SequenceAnalysis {
   const context = datasetContext(dataset);
+  const alignment = (given ?? {}) as Partial<NucAlignment>;
   const input = readAlignment(alignment);
   const { reference } = context;
   const nuc = nucChangesOf(alignment, reference, input);
 
   const queryContext = {
     reference,
-    query: input.query,
+    query: input.alignedQuery,
     insertionsAt: insertionsByPosition(input.insertions),
     alignmentRange: nuc.alignmentRange,
   };
@@ -164,7 +145,7 @@ export function analyzeAlignment(dataset: AnalysisDataset, alignment: unknown): 
   if (context.tree) {
     const tree = analyzeOnTree(context.tree, {
       reference,
-      query: input.query,
+      query: input.alignedQuery,
       alignmentRange: nuc.alignmentRange,
       translations,
       refPeptides: context.refPeptides,

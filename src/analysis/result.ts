@@ -3,10 +3,10 @@
  * `nextclade.json` so that `nextclade.<path>` inputs of real configs resolve unchanged.
  * Only the fields we compute are typed here; consumers read it as a plain JSON object.
  */
-export interface NucleotideRange {
-  begin: number;
-  end: number;
-}
+import type { NucRange } from '../align/types.js';
+
+/** 0-based, half-open (the aligner's `NucRange`). */
+export type NucleotideRange = NucRange;
 
 export interface NextcladeResult {
   seqName: string;

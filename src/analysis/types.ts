@@ -3,39 +3,18 @@
  * `nextclade.json` so results can be read with `nextclade.<path>` unchanged. All ranges are
  * 0-based, half-open `{begin, end}`.
  */
-import type { NucleotideRange } from './result.js';
+import type { NucAlignment, NucInsertion, NucRange } from '../align/types.js';
 
-export type Range = NucleotideRange;
+export type { NucSubstitution } from '../align/types.js';
 
-/** The part of a nucleotide alignment the analysis reads (the aligner's `NucAlignment` has more). */
-export interface AlignmentInput {
-  /** Query in reference coordinates: insertions stripped, `-` for deletions and unsequenced ends. */
-  query: string;
-  /** `pos` = 0-based reference position the letters follow (−1 for a 5′ overhang). */
-  insertions: Insertion[];
-  alignmentScore: number;
-  isReverseComplement: boolean;
-}
+/** A half-open range: nucleotides, codons or CDS-local positions alike. */
+export type Range = NucRange;
 
-export interface Insertion {
-  pos: number;
-  ins: string;
-}
+/** Letters inserted after 0-based position `pos` (−1: before the first); nucleotides or amino acids. */
+export type Insertion = NucInsertion;
 
-export interface NucSubstitution {
-  refNuc: string;
-  pos: number;
-  qryNuc: string;
-}
-
-export interface NucDeletionRange {
-  range: Range;
-}
-
-export interface CharacterRange {
-  range: Range;
-  character: string;
-}
+/** The part of the aligner's `NucAlignment` the analysis reads. */
+export type AlignmentInput = Pick<NucAlignment, 'alignedQuery' | 'insertions' | 'alignmentScore' | 'isReverseComplement'>;
 
 export interface FrameShift {
   cdsName: string;
