@@ -50,8 +50,9 @@ export function loadConfig(options: LoadOptions = {}): LoadedConfig {
   if (problems.length > 0) throw new ConfigError(problems);
 
   const config = parsed.data!;
-  // Paths from the file are relative to the file; from flags and env, to the working directory.
-  resolveRelativePaths(config, process.cwd());
+  // Paths from the file were made relative to the file above; from flags and env (which can only
+  // set the top-level server) they are relative to the working directory.
+  config.nextclade_dataset_server = localPath(config.nextclade_dataset_server, process.cwd());
   if (!config.backend_host) config.backend_host = `http://127.0.0.1:8079/${config.organism}`;
 
   const unknownKeys = Object.keys(merged).filter((key) => !KNOWN_KEYS.has(key) && !REFERENCE_ONLY_KEYS.has(key));
@@ -116,7 +117,7 @@ function environmentLayer(env: NodeJS.ProcessEnv, problems: string[]): Record<st
 
 /** In the file layer, a relative local dataset directory is relative to the config file. */
 function localiseFileLayer(layer: Record<string, unknown>, baseDir: string): Record<string, unknown> {
-  const localise = (value: unknown) => (typeof value === 'string' && isLocalPath(value) && !isAbsolute(value) ? resolve(baseDir, value) : value);
+  const localise = (value: unknown) => (typeof value === 'string' ? localPath(value, baseDir) : value);
   const out = { ...layer };
   if ('nextclade_dataset_server' in out) out.nextclade_dataset_server = localise(out.nextclade_dataset_server);
   if (Array.isArray(out.segments)) {
@@ -132,16 +133,9 @@ function localiseFileLayer(layer: Record<string, unknown>, baseDir: string): Rec
   return out;
 }
 
-/** Remaining relative local dataset directories (from flags or env) are relative to `baseDir`. */
-function resolveRelativePaths(config: ParsedConfig, baseDir: string): void {
-  const localise = (value: string): string => (isLocalPath(value) && !isAbsolute(value) ? resolve(baseDir, value) : value);
-  config.nextclade_dataset_server = localise(config.nextclade_dataset_server);
-  for (const segment of config.segments) {
-    for (const reference of segment.references ?? []) {
-      const r = reference as Record<string, unknown>;
-      if (typeof r.nextclade_dataset_server === 'string') r.nextclade_dataset_server = localise(r.nextclade_dataset_server);
-    }
-  }
+/** A relative local directory resolved against `baseDir`; URLs and absolute paths unchanged. */
+function localPath(value: string, baseDir: string): string {
+  return isLocalPath(value) && !isAbsolute(value) ? resolve(baseDir, value) : value;
 }
 
 export function isLocalPath(value: string): boolean {
