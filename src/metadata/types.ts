@@ -53,6 +53,18 @@ export interface ProcessingFunction<Plan = unknown> {
   runValue?(value: InputValue, plan: Plan, args: Args, context: CallContext): FunctionResult | Promise<FunctionResult>;
 }
 
+/** A function of one input, written as `runValue` only; see `singleInputFunction`. */
+export type SingleInputFunction<Plan> = Omit<ProcessingFunction<Plan>, 'run' | 'singleInput' | 'runValue'> & {
+  readonly singleInput: string;
+  runValue(value: InputValue, plan: Plan, args: Args, context: CallContext): FunctionResult | Promise<FunctionResult>;
+};
+
+/** Adds the `run` that hands the input named `singleInput` to `runValue`, so the two always agree. */
+export function singleInputFunction<Plan>(fn: SingleInputFunction<Plan>): ProcessingFunction<Plan> {
+  const { singleInput, runValue } = fn;
+  return { ...fn, run: (inputs, plan, args, context) => runValue(inputs[singleInput], plan, args, context) };
+}
+
 /**
  * Shared empty list for results without messages: most fields of most entries have none, and
  * two fresh arrays per field and entry are measurable garbage. Frozen so nobody appends to it.

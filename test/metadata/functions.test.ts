@@ -6,6 +6,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compileProcessingSpec } from '../../src/metadata/compile.js';
+import { PROCESSING_FUNCTIONS } from '../../src/metadata/functions/registry.js';
 import { configFrom, makeEntry, messageMatches, plain, run } from './helpers.js';
 import type { FunctionCase, FunctionTable } from './tables/types.js';
 import { table as identity } from './tables/identity.js';
@@ -41,8 +42,9 @@ function assertMessages(kind: string, actual: string[], expected: string[]): voi
   }
 }
 
-async function runCase(table: FunctionTable, row: FunctionCase): Promise<void> {
-  const argNames = [...new Set([...table.inputs, ...Object.keys(row.inputs)])];
+/** `extraInput` adds an input the function does not read, so the engine cannot pass the value alone. */
+async function runCase(table: FunctionTable, row: FunctionCase, extraInput = false): Promise<void> {
+  const argNames = [...new Set([...table.inputs, ...Object.keys(row.inputs), ...(extraInput ? ['unread'] : [])])];
   const args = { ...(table.args ?? {}), ...(row.args ?? {}) };
   for (const key of Object.keys(args)) if (args[key] === null) delete args[key];
   const config = configFrom({
@@ -68,6 +70,16 @@ for (const table of TABLES) {
   describe(`${table.function} conformance table`, () => {
     for (const row of table.cases) {
       test(`${row.source}: ${row.name}`, () => runCase(table, row));
+    }
+  });
+}
+
+// One-input functions are normally handed the bare value; with a second input they go through
+// `run` and its input object, which must give the very same results.
+for (const table of TABLES.filter((t) => PROCESSING_FUNCTIONS.get(t.function)?.singleInput !== undefined)) {
+  describe(`${table.function} conformance table, with an extra input the function does not read`, () => {
+    for (const row of table.cases) {
+      test(`${row.source}: ${row.name}`, () => runCase(table, row, true));
     }
   });
 }

@@ -4,7 +4,7 @@
  * §7, §8.1, §8.3, §9).
  */
 import { pyStr } from '../python.js';
-import { isEmpty, issue, ok, type FunctionResult, type Issue, type ProcessingFunction } from '../types.js';
+import { isEmpty, issue, ok, singleInputFunction, type FunctionResult, type Issue } from '../types.js';
 
 export const AUTHORS_FORMAT_HELP =
   "Please ensure that authors are separated by semi-colons. Each author's name should be in the format 'last name, first name;'. Last name(s) is mandatory, a comma is mandatory to separate first names/initials from last name. Only ASCII alphabetical characters A-Z are allowed. For example: 'Smith, Anna; Perez, Tom J.; Xu, X.L.;' or 'Xu,;' if the first name is unknown.";
@@ -164,13 +164,12 @@ export function checkAuthorList(text: string): FunctionResult {
   return warnings.length > 0 ? ok(formatted.trim(), warnings) : ok(formatted.trim());
 }
 
-export const checkAuthors: ProcessingFunction<null> = {
+export const checkAuthors = singleInputFunction<null>({
   name: 'check_authors',
   prepare: () => ({ plan: null, problems: [] }),
-  run: (inputs, plan, args, context) => checkAuthors.runValue!(inputs.authors, plan, args, context),
   singleInput: 'authors',
   runValue(value) {
     if (isEmpty(value)) return ok(null);
     return checkAuthorList(typeof value === 'string' ? value : pyStr(value));
   },
-};
+});

@@ -5,12 +5,11 @@
  */
 import { compareDates, formatDate, strptime, utcDateOf } from '../dates.js';
 import { pyStr } from '../python.js';
-import { failed, isEmpty, issue, ok, type ProcessingFunction } from '../types.js';
+import { failed, isEmpty, issue, ok, singleInputFunction } from '../types.js';
 
-export const checkDate: ProcessingFunction<null> = {
+export const checkDate = singleInputFunction<null>({
   name: 'check_date',
   prepare: () => ({ plan: null, problems: [] }),
-  run: (inputs, plan, args, context) => checkDate.runValue!(inputs.date, plan, args, context),
   singleInput: 'date',
   runValue(value, _plan, _args, context) {
     if (isEmpty(value)) return ok(null);
@@ -20,4 +19,4 @@ export const checkDate: ProcessingFunction<null> = {
     const warnings = compareDates(parsed.date, utcDateOf(context.now)) > 0 ? [issue('Date is in the future.')] : [];
     return ok(formatDate(parsed.date), warnings);
   },
-};
+});

@@ -1,7 +1,7 @@
 /** `check_regex`: the stripped value must match the pattern from its start (Python `re.match`). */
 import { compilePyRegex, type PyRegex } from '../pyregex.js';
 import { pyStr, pyStrip } from '../python.js';
-import { failed, isEmpty, ok, type ProcessingFunction } from '../types.js';
+import { failed, isEmpty, ok, singleInputFunction } from '../types.js';
 
 export function prepareRegex(args: Readonly<Record<string, unknown>>): { regex: PyRegex | null; problems: string[] } {
   if (typeof args.pattern !== 'string') return { regex: null, problems: ["argument 'pattern' must be a string"] };
@@ -9,13 +9,12 @@ export function prepareRegex(args: Readonly<Record<string, unknown>>): { regex: 
   return compiled.ok ? { regex: compiled.regex, problems: [] } : { regex: null, problems: [compiled.problem] };
 }
 
-export const checkRegex: ProcessingFunction<PyRegex | null> = {
+export const checkRegex = singleInputFunction<PyRegex | null>({
   name: 'check_regex',
   prepare(args) {
     const { regex, problems } = prepareRegex(args);
     return { plan: regex, problems };
   },
-  run: (inputs, regex, args, context) => checkRegex.runValue!(inputs.regex_field, regex, args, context),
   singleInput: 'regex_field',
   runValue(value, regex) {
     if (isEmpty(value) || regex === null) return ok(null);
@@ -23,4 +22,4 @@ export const checkRegex: ProcessingFunction<PyRegex | null> = {
     if (regex.match(stripped)) return ok(stripped);
     return failed(`The value '${stripped}' does not match the expected regex pattern: '${regex.source}'.`);
   },
-};
+});

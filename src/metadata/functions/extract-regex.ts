@@ -4,7 +4,7 @@
  */
 import type { PyRegex } from '../pyregex.js';
 import { pyStr, pyStrip } from '../python.js';
-import { failed, isEmpty, ok, type FunctionResult, type InputValue, type ProcessingFunction } from '../types.js';
+import { failed, isEmpty, ok, singleInputFunction, type FunctionResult, type InputValue } from '../types.js';
 import { prepareRegex } from './check-regex.js';
 
 export interface ExtractPlan {
@@ -45,10 +45,9 @@ export function runExtract(value: InputValue, plan: ExtractPlan | null): Functio
   return ok(extracted);
 }
 
-export const extractRegex: ProcessingFunction<ExtractPlan | null> = {
+export const extractRegex = singleInputFunction<ExtractPlan | null>({
   name: 'extract_regex',
   prepare: (args) => prepareExtract(args),
-  run: (inputs, plan) => runExtract(inputs.regex_field, plan),
   singleInput: 'regex_field',
   runValue: (value, plan) => runExtract(value, plan),
-};
+});

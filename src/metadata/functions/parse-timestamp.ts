@@ -5,7 +5,7 @@
  */
 import { formatDate, parseLenient } from '../dates.js';
 import { pyStr } from '../python.js';
-import { failed, isEmpty, ok, type FunctionResult, type InputValue, type ProcessingFunction } from '../types.js';
+import { failed, isEmpty, ok, singleInputFunction, type FunctionResult, type InputValue } from '../types.js';
 
 export function parseTimestamp(value: InputValue): FunctionResult {
   if (isEmpty(value)) return ok(null);
@@ -19,10 +19,9 @@ export function parseTimestamp(value: InputValue): FunctionResult {
   return ok(formatDate(parsed.parsed.date));
 }
 
-export const parseTimestampFunction: ProcessingFunction<null> = {
+export const parseTimestampFunction = singleInputFunction<null>({
   name: 'parse_timestamp',
   prepare: () => ({ plan: null, problems: [] }),
-  run: (inputs) => parseTimestamp(inputs.timestamp),
   singleInput: 'timestamp',
   runValue: (value) => parseTimestamp(value),
-};
+});

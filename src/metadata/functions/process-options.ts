@@ -3,13 +3,13 @@
  * and runs of whitespace. The lookup table is built once per field at startup.
  */
 import { pyStr } from '../python.js';
-import { failed, isEmpty, issue, ok, type ProcessingFunction } from '../types.js';
+import { failed, isEmpty, issue, ok, singleInputFunction } from '../types.js';
 
 function normalise(text: string): string {
   return text.toLowerCase().split(/\s+/u).filter(Boolean).join(' ');
 }
 
-export const processOptions: ProcessingFunction<Map<string, string> | null> = {
+export const processOptions = singleInputFunction<Map<string, string> | null>({
   name: 'process_options',
   prepare(args) {
     if (!Array.isArray(args.options)) return { plan: null, problems: [] };
@@ -21,7 +21,6 @@ export const processOptions: ProcessingFunction<Map<string, string> | null> = {
     }
     return { plan: table, problems: [] };
   },
-  run: (inputs, table, args, context) => processOptions.runValue!(inputs.input, table, args, context),
   singleInput: 'input',
   runValue(value, table, _args, context) {
     // Checked before the input, as the reference does: a config mistake shows on every entry.
@@ -38,4 +37,4 @@ export const processOptions: ProcessingFunction<Map<string, string> | null> = {
     if (context.isInsdcIngestGroup) return ok(text, [issue(message)]);
     return failed(message);
   },
-};
+});
