@@ -2,9 +2,8 @@
  * `prepro demo` (what `npm start` runs): the mock backend seeded with the built-in demo organism
  * and its submissions, the worker processing all of them, a summary, exit 0.
  */
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { packageRoot } from '../shared/package-root.js';
 import { loadConfig } from '../config/load.js';
 import { createLogger } from '../shared/logger.js';
 import { createMetrics } from '../server/metrics.js';
@@ -14,16 +13,6 @@ import { seedEntriesFromFiles, startMockBackend } from '../mock-backend/index.js
 import { runWorker } from '../worker/run-worker.js';
 import { summariseDemo, formatDemoSummary } from './demo-summary.js';
 import type { ParsedArgs } from './flags.js';
-
-/** The repository (or installed package) root: where config/ and reference/ live. */
-export function packageRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 5; i++) {
-    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'reference'))) return dir;
-    dir = resolve(dir, '..');
-  }
-  return process.cwd();
-}
 
 export async function demoCommand(args: ParsedArgs): Promise<number> {
   const started = performance.now();
