@@ -28,11 +28,6 @@ export class JsonNumber {
     return n >= -2147483648 && n <= 2147483647;
   }
 
-  /** An integer literal of any size (Jackson: an int, long or big-integer node). */
-  get isIntegerLiteral(): boolean {
-    return !this.isFloatLiteral;
-  }
-
   toJSON(): number {
     return this.value;
   }

@@ -61,15 +61,20 @@ function upperCaseMap(map: Record<string, string | null>): Record<string, string
   return out;
 }
 
-function upperCaseInsertions(map: Record<string, string[] | null>, field: string): Record<string, string[]> | SubmitFailure {
+function upperCaseInsertions(map: Record<string, string[] | null>): Record<string, string[]> {
   const out: Record<string, string[]> = {};
-  for (const key of Object.keys(map)) {
-    const list = map[key];
-    // The backend accepts a null list when deserialising and then fails while upper-casing.
-    if (list === null) return { status: 500, detail: `Unexpected error: the insertion list of '${key}' in '${field}' is null` };
-    out[key] = list.map((insertion) => insertion.toUpperCase());
-  }
+  for (const key of Object.keys(map)) out[key] = map[key]!.map((insertion) => insertion.toUpperCase());
   return out;
+}
+
+/** The backend accepts a null insertion list when deserialising and then fails while upper-casing. */
+function nullInsertionList(data: SubmittedData): SubmitFailure | null {
+  for (const field of ['nucleotideInsertions', 'aminoAcidInsertions'] as const) {
+    for (const key of Object.keys(data[field])) {
+      if (data[field][key] === null) return { status: 500, detail: `Unexpected error: the insertion list of '${key}' in '${field}' is null` };
+    }
+  }
+  return null;
 }
 
 /**
@@ -77,17 +82,15 @@ function upperCaseInsertions(map: Record<string, string[] | null>, field: string
  * Returns a 500 failure for a `null` insertion list, which the real backend cannot handle.
  */
 export function upperCaseSequences(data: SubmittedData): SubmittedData | SubmitFailure {
-  const nucleotideInsertions = upperCaseInsertions(data.nucleotideInsertions, 'nucleotideInsertions');
-  if ('status' in nucleotideInsertions) return nucleotideInsertions as SubmitFailure;
-  const aminoAcidInsertions = upperCaseInsertions(data.aminoAcidInsertions, 'aminoAcidInsertions');
-  if ('status' in aminoAcidInsertions) return aminoAcidInsertions as SubmitFailure;
+  const failure = nullInsertionList(data);
+  if (failure !== null) return failure;
   return {
     ...data,
     unalignedNucleotideSequences: upperCaseMap(data.unalignedNucleotideSequences),
     alignedNucleotideSequences: upperCaseMap(data.alignedNucleotideSequences),
     alignedAminoAcidSequences: upperCaseMap(data.alignedAminoAcidSequences),
-    nucleotideInsertions,
-    aminoAcidInsertions,
+    nucleotideInsertions: upperCaseInsertions(data.nucleotideInsertions),
+    aminoAcidInsertions: upperCaseInsertions(data.aminoAcidInsertions),
   };
 }
 
@@ -310,6 +313,20 @@ export function validateContent(data: SubmittedData, organism: OrganismSchema): 
   );
 }
 
+/**
+ * The content check of an entry without errors (§5.3): upper-casing, then rules 1–16.
+ * Returns the data as the backend stores it, or the failure it answers.
+ */
+export function storedIfValid(data: SubmittedData, organism: OrganismSchema): SubmittedData | SubmitFailure {
+  const stored = upperCaseSequences(data);
+  if (isFailure(stored)) return stored;
+  return validateContent(stored, organism) ?? stored;
+}
+
+export function isFailure(value: object): value is SubmitFailure {
+  return 'status' in value && 'detail' in value;
+}
+
 export interface CheckedLine {
   entry: SubmittedEntry;
   /** The data as the backend would store it (upper-cased when it was validated). */
@@ -325,10 +342,8 @@ export function checkProcessedLine(line: string, organism: OrganismSchema): { ok
   if (!parsed.ok) return parsed;
   const entry = parsed.entry;
   if (entry.errors.length > 0) return { ok: true, value: { entry, stored: entry.data } };
-  const stored = upperCaseSequences(entry.data);
-  if ('status' in stored) return { ok: false, failure: stored as SubmitFailure };
-  const failure = validateContent(stored, organism);
-  if (failure) return { ok: false, failure };
+  const stored = storedIfValid(entry.data, organism);
+  if (isFailure(stored)) return { ok: false, failure: stored };
   return { ok: true, value: { entry, stored } };
 }
 
@@ -374,7 +389,7 @@ export function validateBuiltEntry(entry: ProcessedEntry, organism: OrganismSche
   };
   // Cannot fail: the serialiser leaves null insertion lists out, and so does `withoutNullLists`.
   const stored = upperCaseSequences(data);
-  if ('status' in stored) return stored as SubmitFailure;
+  if (isFailure(stored)) return stored;
   return validateNucleotides(stored, organism) ?? validateAminoAcids(stored, organism);
 }
 

@@ -10,7 +10,7 @@
 import type { FastifyInstance } from 'fastify';
 import { toPlainJson } from '../contract/lossless-json.js';
 import { type SubmitFailure, type SubmittedData, type SubmittedEntry, deserialiseProcessedLine } from '../contract/submitted-entry.js';
-import { upperCaseSequences, validateContent } from '../contract/validate.js';
+import { isFailure, storedIfValid } from '../contract/validate.js';
 import type { MockContext } from './context.js';
 import { validateFileMappings } from './file-mappings.js';
 import { pipelineGate } from './gate.js';
@@ -52,7 +52,7 @@ function checkRowState(store: MockStore, entry: SubmittedEntry, pipelineVersion:
 
 function checkLine(store: MockStore, organism: string, entry: SubmittedEntry, pipelineVersion: number, consumed: Set<string>): StagedUpdate | SubmitFailure {
   const row = checkRowState(store, entry, pipelineVersion, consumed);
-  if ('status' in row && 'detail' in row) return row;
+  if (isFailure(row)) return row;
   if (entry.errors.length > 0) return { row, entry, stored: entry.data };
   if (row.organism !== organism) {
     return {
@@ -60,15 +60,9 @@ function checkLine(store: MockStore, organism: string, entry: SubmittedEntry, pi
       detail: `Accession version ${entry.accession}.${entry.version} is for organism ${row.organism}, but submitted data is for organism ${organism}`,
     };
   }
-  const stored = upperCaseSequences(entry.data);
-  if ('status' in stored) return stored as SubmitFailure;
-  const failure = validateContent(stored, store.organisms[organism]);
-  if (failure) return failure;
+  const stored = storedIfValid(entry.data, store.organisms[organism]);
+  if (isFailure(stored)) return stored;
   return { row, entry, stored };
-}
-
-function isFailure(value: StagedUpdate | SubmitFailure): value is SubmitFailure {
-  return 'detail' in value;
 }
 
 /** Checks a whole request; returns the staged updates, or the first failure. Writes nothing. */

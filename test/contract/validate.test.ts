@@ -1,12 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { FloatValue, type ProcessedEntry } from '../../src/contract/entries.js';
+import { FloatValue, emptyProcessedData, type ProcessedEntry } from '../../src/contract/entries.js';
+import { defineOrganism } from '../../src/contract/organism.js';
 import { serialiseProcessedEntry } from '../../src/contract/serialise.js';
 import {
   checkProcessedLine,
   isBackendDate,
   renderInvalidSymbols,
   validateProcessedEntry,
+  validateBuiltEntry,
   validateProcessedLine,
 } from '../../src/contract/validate.js';
 import { loadTestBackendConfig, validProcessedEntry } from '../mock-backend/fixtures/organisms.js';
@@ -86,6 +88,34 @@ describe('validateProcessedEntry: valid data', () => {
   it('accepts the 32-bit int bounds', () => {
     assert.equal(validateProcessedLine(lineWithRawMetadata('age', '2147483647').replace('"age":42,', ''), dummy), null);
     assert.equal(validateProcessedLine(lineWithRawMetadata('age', '-2147483648').replace('"age":42,', ''), dummy), null);
+  });
+});
+
+describe('segment and gene names that are also result field names', () => {
+  it('accepts insertions of a segment called status and a gene called detail', () => {
+    const organism = defineOrganism({
+      name: 'o',
+      metadata: [],
+      nucleotideSequences: [{ name: 'status', length: 4 }],
+      genes: [{ name: 'detail', length: 2 }],
+    });
+    const entry: ProcessedEntry = {
+      accession: 'A',
+      version: 1,
+      data: {
+        ...emptyProcessedData(),
+        unalignedNucleotideSequences: { status: 'acgt' },
+        alignedNucleotideSequences: { status: 'acgt' },
+        sequenceNameToFastaId: { status: 'x' },
+        nucleotideInsertions: { status: ['1:a'] },
+        alignedAminoAcidSequences: { detail: 'm*' },
+        aminoAcidInsertions: { detail: ['1:m'] },
+      },
+      errors: [],
+      warnings: [],
+    };
+    assert.equal(validateProcessedEntry(entry, organism), null);
+    assert.equal(validateBuiltEntry(entry, organism), null);
   });
 });
 
