@@ -17,7 +17,8 @@ export interface ParsedArgs {
 
 const CONFIG_KEYS = new Set(Object.keys(ConfigSchema.shape).filter((k) => !(STRUCTURED_KEYS as readonly string[]).includes(k)));
 
-export function parseArgs(argv: string[], commandOptions: readonly string[]): ParsedArgs {
+/** `multiValue`: options that take every value up to the next flag (e.g. `--seed a.ndjson b.tsv b.fasta`). */
+export function parseArgs(argv: string[], commandOptions: readonly string[], multiValue: readonly string[] = []): ParsedArgs {
   const result: ParsedArgs = { command: null, configFile: null, configFlags: {}, options: {}, unknown: [] };
   const allowed = new Set(commandOptions);
   let i = 0;
@@ -47,10 +48,9 @@ export function parseArgs(argv: string[], commandOptions: readonly string[]): Pa
     }
     if (allowed.has(name)) {
       const values = result.options[name] ?? (result.options[name] = []);
-      // Options like --seed accept several values until the next flag.
       const first = takeValue();
       if (first !== undefined) values.push(first);
-      while (name === 'seed' && argv[i + 1] !== undefined && !argv[i + 1]!.startsWith('--')) values.push(argv[++i]!);
+      while (multiValue.includes(name) && argv[i + 1] !== undefined && !argv[i + 1]!.startsWith('--')) values.push(argv[++i]!);
       if (first === undefined) values.push('true');
       continue;
     }

@@ -27,6 +27,9 @@ Config flags are the reference pipeline's (--backend-host, --keycloak-host, --pi
 --batch-size, --keycloak-password, ...); they override PREPROCESSING_* variables, which override the file.
 `;
 
+/** Options that take several values. */
+const MULTI_VALUE_OPTIONS = ['seed'];
+
 const COMMAND_OPTIONS: Record<string, readonly string[]> = {
   run: [],
   process: ['input', 'output', 'threads', 'chunk-size'],
@@ -51,7 +54,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`prepro: unknown command '${command}'\n\n${USAGE}`);
     return 2;
   }
-  const args = parseArgs(argv, options);
+  const args = parseArgs(argv, options, MULTI_VALUE_OPTIONS);
   if (args.unknown.length > 0) {
     process.stderr.write(`prepro ${command}: unknown argument(s): ${args.unknown.join(' ')}\n`);
     return 2;
