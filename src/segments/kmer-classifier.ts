@@ -5,6 +5,7 @@
  * fraction of its seeds found in a reference. Thresholds mirror the ones Loculus passes to
  * `nextclade sort`: at least 2 hits and a score of at least 0.05.
  */
+import { reverseComplement } from '../analysis/nuc-letters.js';
 
 /**
  * Codon-spaced seeds: an 18-nt window read as six codons, keeping the first two bases of each
@@ -31,9 +32,10 @@ function codes(seq: string): Int8Array {
   return out;
 }
 
-/** Calls `visit` with the spaced seed starting at every position whose kept bases are all ACGT. */
-function forEachSeed(seq: string, visit: (seed: number) => void): void {
+/** The spaced seed starting at every position whose kept bases are all ACGT. */
+export function seedsOf(seq: string): number[] {
   const c = codes(seq);
+  const seeds: number[] = [];
   for (let i = 0; i + SPAN <= c.length; i++) {
     let seed = 0;
     let valid = true;
@@ -45,34 +47,24 @@ function forEachSeed(seq: string, visit: (seed: number) => void): void {
       }
       seed = (seed << 2) | code;
     }
-    if (valid) visit(seed);
+    if (valid) seeds.push(seed);
   }
-}
-
-const COMPLEMENT: Record<string, string> = { A: 'T', C: 'G', G: 'C', T: 'A' };
-function reverseComplement(seq: string): string {
-  let out = '';
-  for (let i = seq.length - 1; i >= 0; i--) out += COMPLEMENT[seq[i].toUpperCase()] ?? 'N';
-  return out;
+  return seeds;
 }
 
 export class KmerIndex {
   private readonly seeds = new Set<number>();
   constructor(reference: string) {
     // Both strands, so a reverse-complemented submission classifies too (Loculus retries it).
-    forEachSeed(reference, (seed) => this.seeds.add(seed));
-    forEachSeed(reverseComplement(reference), (seed) => this.seeds.add(seed));
+    for (const seed of seedsOf(reference)) this.seeds.add(seed);
+    for (const seed of seedsOf(reverseComplement(reference.toUpperCase()))) this.seeds.add(seed);
   }
 
-  /** Hits and the fraction of the query's seeds present in this reference. */
-  score(query: string): { hits: number; score: number } {
-    let total = 0;
+  /** Hits and the fraction of the query's seeds (`seedsOf`) present in this reference. */
+  score(querySeeds: readonly number[]): { hits: number; score: number } {
     let hits = 0;
-    forEachSeed(query, (seed) => {
-      total++;
-      if (this.seeds.has(seed)) hits++;
-    });
-    return { hits, score: total === 0 ? 0 : hits / total };
+    for (const seed of querySeeds) if (this.seeds.has(seed)) hits++;
+    return { hits, score: querySeeds.length === 0 ? 0 : hits / querySeeds.length };
   }
 }
 
@@ -86,8 +78,10 @@ export function classify<Key extends string>(indexes: Map<Key, KmerIndex>, query
   let best: Key | null = null;
   let bestScore = -1;
   const scores: Record<string, { hits: number; score: number }> = {};
+  // The query's seeds once, looked up in every index.
+  const seeds = seedsOf(query);
   for (const [key, index] of indexes) {
-    const result = index.score(query);
+    const result = index.score(seeds);
     scores[key] = result;
     if (result.hits < MIN_HITS || result.score < MIN_SCORE) continue;
     if (result.score > bestScore) {

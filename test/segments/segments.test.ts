@@ -100,3 +100,8 @@ test('k-mer classifier: Ebola Sudan and Zaire references are told apart, random 
   const random = Array.from({ length: 53 }, () => 'ACGT'[(seed = (seed * 1103515245 + 12345) % 2 ** 31) % 4]).join('');
   assert.equal(classify(indexes, random).best, null);
 });
+
+test('non-IUPAC symbols: a clean sequence in either case has none; others are reported upper-cased and sorted', () => {
+  assert.deepEqual(nonIupacSymbols('acgtnRYKMswbdhv'), []);
+  assert.deepEqual(nonIupacSymbols('acgu*xu'), ['*', 'U', 'X']);
+});
