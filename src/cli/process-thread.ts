@@ -8,7 +8,7 @@ import { loadConfig } from '../config/load.js';
 import { createLogger } from '../shared/logger.js';
 import { buildPipeline } from '../pipeline/build.js';
 import { parseEntryLine } from '../pipeline/parse.js';
-import { serialiseProcessedEntry } from '../contract/serialise.js';
+import { renderEntries } from './render-entries.js';
 import type { LineItem } from '../backend/ndjson.js';
 
 export interface ProcessThreadData {
@@ -40,13 +40,7 @@ port.on('message', (request: ChunkRequest | 'close') => {
   queue = queue.then(async () => {
     try {
       const result = await built.pipeline.process(request.items.map(parseEntryLine), { signal, logger });
-      let text = '';
-      let errors = 0;
-      for (const entry of result.entries) {
-        text += serialiseProcessedEntry(entry) + '\n';
-        if (entry.errors.length > 0) errors++;
-      }
-      port.postMessage({ id: request.id, text, count: result.entries.length, errors } satisfies ChunkReply);
+      port.postMessage({ id: request.id, ...renderEntries(result.entries) } satisfies ChunkReply);
     } catch (error) {
       port.postMessage({ id: request.id, failure: (error as Error).stack ?? String(error) } satisfies ChunkReply);
     }

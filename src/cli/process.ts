@@ -13,7 +13,7 @@ import { PreproError } from '../shared/errors.js';
 import { readNdjsonLines } from '../backend/ndjson.js';
 import { parseEntryLine, type ParsedLine } from '../pipeline/parse.js';
 import { buildPipeline } from '../pipeline/build.js';
-import { serialiseProcessedEntry } from '../contract/serialise.js';
+import { renderEntries } from './render-entries.js';
 import type { ParsedArgs } from './flags.js';
 import type { Logger } from 'pino';
 import type { ParsedConfig } from '../config/schema.js';
@@ -87,14 +87,8 @@ async function processInline(source: AsyncIterable<Uint8Array | string>, config:
   const built = await buildPipeline({ config, logger, threads });
   const signal = new AbortController().signal;
   const flush = async (lines: ParsedLine[]) => {
-    const result = await built.pipeline.process(lines, { signal, logger });
-    let text = '';
-    let errors = 0;
-    for (const entry of result.entries) {
-      text += serialiseProcessedEntry(entry) + '\n';
-      if (entry.errors.length > 0) errors++;
-    }
-    await write(text, result.entries.length, errors);
+    const { text, count, errors } = renderEntries((await built.pipeline.process(lines, { signal, logger })).entries);
+    await write(text, count, errors);
   };
   try {
     let chunk: ParsedLine[] = [];
