@@ -1,6 +1,7 @@
 /**
- * Throughput of the backend validation (the worker's guard calls it per entry) and of the mock
- * backend's extract + submit over loopback HTTP, on real CCHF output (4 released entries,
+ * Throughput of the backend validation (on the serialised line, as the mock backend runs it, and
+ * on the built entry, as the worker's guard runs it) and of the mock backend's extract + submit
+ * over loopback HTTP, on real CCHF output (4 released entries,
  * aligned L/M/S 12108/5366/1672 nt, ~150 metadata fields), cycled to N entries.
  *
  *   node --import tsx bench/mock-backend.ts [N=2000]
@@ -13,7 +14,7 @@ import { FloatValue, type MetadataValue, type ProcessedEntry } from '../src/cont
 import { JsonNumber, type JsonObject, parseLosslessJson } from '../src/contract/lossless-json.js';
 import { type BackendMetadataType, type OrganismSchema, defineOrganism } from '../src/contract/organism.js';
 import { serialiseProcessedEntry, toNdjsonBody } from '../src/contract/serialise.js';
-import { validateProcessedEntry } from '../src/contract/validate.js';
+import { validateBuiltEntry, validateProcessedEntry } from '../src/contract/validate.js';
 import { startMockBackend } from '../src/mock-backend/index.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -88,7 +89,13 @@ const serialiseMs = performance.now() - started;
 started = performance.now();
 for (let i = 0; i < N; i++) validateProcessedEntry(sample[i % sample.length], organism);
 const validateMs = performance.now() - started;
-console.log(`serialise: ${(serialiseMs / N).toFixed(3)} ms/entry; serialise + validate: ${(validateMs / N).toFixed(3)} ms/entry (N=${N})`);
+started = performance.now();
+for (let i = 0; i < N; i++) validateBuiltEntry(sample[i % sample.length], organism);
+const builtMs = performance.now() - started;
+console.log(
+  `serialise: ${(serialiseMs / N).toFixed(3)} ms/entry; serialise + validate: ${(validateMs / N).toFixed(3)} ms/entry; ` +
+    `validateBuiltEntry (the worker's guard): ${(builtMs / N).toFixed(3)} ms/entry (N=${N})`,
+);
 
 const mock = await startMockBackend({ organisms: { cchf: organism }, sweepIntervalSeconds: null, pipelineVersionUpgradeIntervalSeconds: null });
 try {
