@@ -25,7 +25,8 @@ export interface SubmitRequest {
 }
 
 export interface SubmitReport {
-  accepted: number;
+  /** The entries as the backend took them (offenders with their added error; dropped ones left out). */
+  accepted: ProcessedEntry[];
   /** Entries the backend rejected; resubmitted with an error annotation. */
   downgraded: string[];
   /** Entries no longer held by this pipeline version (lease lost); left to the backend. */
@@ -71,7 +72,7 @@ export async function submitWithIsolation(
   send: SubmitSender,
   options: { logger: Logger; metrics?: Metrics },
 ): Promise<SubmitReport> {
-  const report: SubmitReport = { accepted: 0, downgraded: [], dropped: [], requests: 0 };
+  const report: SubmitReport = { accepted: [], downgraded: [], dropped: [], requests: 0 };
   const queue: Pending[][] = [entries.map((entry) => ({ entry, line: serialiseProcessedEntry(entry), downgrade: 0 }))];
   const log = options.logger;
 
@@ -81,7 +82,7 @@ export async function submitWithIsolation(
     report.requests += 1;
     try {
       await send(chunk.map((p) => p.line));
-      report.accepted += chunk.length;
+      for (const pending of chunk) report.accepted.push(pending.entry);
       continue;
     } catch (error) {
       if (!(error instanceof BackendRejectedError) || (error.status !== 422 && error.status !== 400)) throw error;

@@ -190,8 +190,6 @@ export class Worker extends EventEmitter<WorkerEvents> {
   async #submit(batchId: number, entries: ProcessedEntry[], claimedAt: number, timing: Omit<BatchSummary, 'batchId' | 'entries' | 'errors' | 'warnings' | 'submitSeconds' | 'submit'>, log: Logger): Promise<void> {
     const { metrics, config } = this.#o;
     const ageSeconds = (Date.now() - claimedAt) / 1000;
-    const errors = entries.filter((e) => e.errors.length > 0).length;
-    const warnings = entries.filter((e) => e.errors.length === 0 && e.warnings.length > 0).length;
     if (ageSeconds > config.backend_stale_timeout_seconds) {
       metrics.leaseOverrun.inc();
       metrics.batches.inc({ outcome: 'abandoned' });
@@ -202,14 +200,19 @@ export class Worker extends EventEmitter<WorkerEvents> {
     const started = performance.now();
     try {
       const report = await this.#o.backend.submit(entries, { signal: this.#forced.signal, logger: log });
+      // Counted as accepted: an entry the backend rejected is counted with the error it got.
+      const tally = tallyEntries(report.accepted);
+      const { errors, warnings } = tally;
       const submitSeconds = (performance.now() - started) / 1000;
       metrics.stageDuration.observe({ stage: 'submit' }, submitSeconds);
       metrics.batches.inc({ outcome: report.downgraded.length || report.dropped.length ? 'submit_rejected' : 'submitted' });
       metrics.lastSubmit.set(Date.now() / 1000);
-      for (const entry of entries) {
-        metrics.entries.inc({ result: entry.errors.length ? 'errors' : entry.warnings.length ? 'warnings' : 'ok' });
-        for (const a of entry.errors) metrics.annotations.inc({ severity: 'error', category: a.category ?? 'metadata' });
-        for (const a of entry.warnings) metrics.annotations.inc({ severity: 'warning', category: a.category ?? 'metadata' });
+      metrics.entries.inc({ result: 'ok' }, report.accepted.length - errors - warnings);
+      metrics.entries.inc({ result: 'warnings' }, warnings);
+      metrics.entries.inc({ result: 'errors' }, errors);
+      for (const [key, count] of tally.annotations) {
+        const [severity, category] = key.split('|') as [string, string];
+        metrics.annotations.inc({ severity, category }, count);
       }
       this.totals.entries += entries.length;
       this.totals.errors += errors;
@@ -287,3 +290,20 @@ export class Worker extends EventEmitter<WorkerEvents> {
   }
 }
 
+/** Entries with errors, with warnings only, and annotations per severity|category — one pass. */
+function tallyEntries(entries: readonly ProcessedEntry[]): { errors: number; warnings: number; annotations: Map<string, number> } {
+  let errors = 0;
+  let warnings = 0;
+  const annotations = new Map<string, number>();
+  const count = (severity: string, category: string | undefined) => {
+    const key = `${severity}|${category ?? 'metadata'}`;
+    annotations.set(key, (annotations.get(key) ?? 0) + 1);
+  };
+  for (const entry of entries) {
+    if (entry.errors.length > 0) errors++;
+    else if (entry.warnings.length > 0) warnings++;
+    for (const a of entry.errors) count('error', a.category);
+    for (const a of entry.warnings) count('warning', a.category);
+  }
+  return { errors, warnings, annotations };
+}

@@ -39,6 +39,11 @@ test('one entry the backend rejects: all others accepted, the offender answered 
     assert.equal(withErrors.length, 1);
     assert.equal(withErrors[0]!.entry.submissionId, 'sub13');
     assert.match(withErrors[0]!.row!.errors![0]!.message, /Expected type 'integer' for field 'country'/);
+    // Metrics count the entry as the backend took it: with its error.
+    const text = await h.metrics.registry.metrics();
+    assert.match(text, /loculus_preprocessing_entries_total\{result="errors"\} 1\n/);
+    assert.match(text, /loculus_preprocessing_entries_total\{result="ok"\} 19\n/);
+    assert.match(text, /loculus_preprocessing_annotations_total\{severity="error",category="backend_validation"\} 1\n/);
   } finally {
     await h.close();
   }
