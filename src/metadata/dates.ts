@@ -87,24 +87,35 @@ const FORMATS = {
 
 export type StrptimeFormat = keyof typeof FORMATS;
 
-/** Numbers of `dddd-dd-dd` (ASCII digits), or null when the text is not written so. */
-function fixedWidthDigits(text: string): CalendarDate | null {
-  let year = 0;
-  let month = 0;
-  let day = 0;
-  for (let i = 0; i < 10; i += 1) {
-    const code = text.charCodeAt(i);
-    if (i === 4 || i === 7) {
-      if (code !== 0x2d) return null;
-      continue;
-    }
-    const digit = code - 0x30;
-    if (digit < 0 || digit > 9) return null;
-    if (i < 4) year = year * 10 + digit;
-    else if (i < 7) month = month * 10 + digit;
-    else day = day * 10 + digit;
+/** Number of the ASCII digits text[from..to), NaN if any is not one. */
+function digitsAt(text: string, from: number, to: number): number {
+  let number = 0;
+  for (let i = from; i < to; i += 1) {
+    const digit = text.charCodeAt(i) - 0x30;
+    if (digit < 0 || digit > 9) return Number.NaN;
+    number = number * 10 + digit;
   }
+  return number;
+}
+
+/** Numbers of `dddd-dd-dd` (ASCII digits, `text` 10 long), or null when the text is not written so. */
+function fixedWidthDigits(text: string): CalendarDate | null {
+  if (text.charCodeAt(4) !== 0x2d || text.charCodeAt(7) !== 0x2d) return null;
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 7);
+  const day = digitsAt(text, 8, 10);
+  if (Number.isNaN(year) || Number.isNaN(month) || Number.isNaN(day)) return null;
   return { year, month, day };
+}
+
+/** An existing calendar date written `yyyy-MM-dd`, read without a match array, substrings or objects. */
+export function isFixedWidthDate(text: string): boolean {
+  if (text.length !== 10 || text.charCodeAt(4) !== 0x2d || text.charCodeAt(7) !== 0x2d) return false;
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 7);
+  const day = digitsAt(text, 8, 10);
+  if (Number.isNaN(year) || Number.isNaN(month) || Number.isNaN(day)) return false;
+  return isValidDate(year, month, day);
 }
 
 /**

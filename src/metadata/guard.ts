@@ -7,7 +7,7 @@
 import { FloatValue, type Annotation, type MetadataValue } from '../contract/entries.js';
 import type { BackendType } from './backend-type.js';
 import type { CompiledField, CompiledSpec } from './compile.js';
-import { isValidDate } from './dates.js';
+import { isFixedWidthDate, isValidDate } from './dates.js';
 import { pyStr } from './python.js';
 
 const INT_MIN = -2147483648;
@@ -88,27 +88,6 @@ function passesUnchanged(value: MetadataValue, type: BackendType | null): boolea
     case 'date':
       return typeof value === 'string' && isFixedWidthDate(value);
   }
-}
-
-/** Number of the ASCII digits text[from..to), NaN if any is not one. */
-function digitsAt(text: string, from: number, to: number): number {
-  let number = 0;
-  for (let i = from; i < to; i += 1) {
-    const digit = text.charCodeAt(i) - 0x30;
-    if (digit < 0 || digit > 9) return Number.NaN;
-    number = number * 10 + digit;
-  }
-  return number;
-}
-
-/** An existing calendar date written `yyyy-MM-dd`, read without a match array or substrings. */
-function isFixedWidthDate(text: string): boolean {
-  if (text.length !== 10 || text.charCodeAt(4) !== 0x2d || text.charCodeAt(7) !== 0x2d) return false;
-  const year = digitsAt(text, 0, 4);
-  const month = digitsAt(text, 5, 7);
-  const day = digitsAt(text, 8, 10);
-  if (Number.isNaN(year) || Number.isNaN(month) || Number.isNaN(day)) return false;
-  return isValidDate(year, month, day);
 }
 
 /** The metadata has exactly the spec's keys, in order, and every value passes unchanged. */
