@@ -37,9 +37,9 @@ function digitValue(char: string): number {
   return (code - start) % 10;
 }
 
-/** Replaces every Unicode decimal digit by its ASCII counterpart. */
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
 
+/** Replaces every Unicode decimal digit by its ASCII counterpart. */
 function asciiDigits(text: string): string {
   // Every non-ASCII decimal digit lies above U+007F: ASCII text needs no conversion.
   if (ASCII_ONLY.test(text)) return text;
@@ -50,10 +50,10 @@ function asciiDigits(text: string): string {
 
 const INT_SYNTAX = /^[+-]?\d+(?:_\d+)*$/;
 
-/** Python `int(text)`; null when Python would raise. May exceed the safe-integer range. */
 /** Python refuses to convert longer digit strings (CPython's int_max_str_digits). */
 const MAX_INT_DIGITS = 4300;
 
+/** Python `int(text)`; null when Python would raise. May exceed the safe-integer range. */
 export function parsePyInt(text: string): bigint | null {
   const normalised = asciiDigits(pyStrip(text));
   if (normalised.length > MAX_INT_DIGITS + 1) return null;
