@@ -54,41 +54,108 @@ export interface Placement {
   distance: number;
 }
 
-export function findNearestNode(index: TreeIndex, reference: string, states: QueryStates): Placement {
-  const nodeState = new Uint8Array(reference.length);
-  const undoPos: number[] = [];
-  const undoValue: number[] = [];
-  const open: { end: number; undoLength: number }[] = [];
-  let distance = states.totalSubstitutions;
-  let best = { node: 0, distance: Infinity, logPrior: -Infinity };
+/**
+ * The tree's branch mutations against one reference as flat arrays, with the walk's stacks: built
+ * once per tree and thread, so placing a query allocates nothing but its node-state row.
+ */
+interface PlacementWalk {
+  reference: string;
+  /** Node i's mutations are entries [mutationStart[i], mutationStart[i + 1]). */
+  mutationStart: Int32Array;
+  position: Int32Array;
+  /** Char code of the letter the branch leads to; 0 when that is the reference letter. */
+  value: Uint8Array;
+  /** One past the last node of node i's subtree (pre-order). */
+  subtreeEnd: Int32Array;
+  logPrior: Float64Array;
+  undoPosition: Int32Array;
+  undoValue: Uint8Array;
+  openEnd: Int32Array;
+  openUndo: Int32Array;
+}
 
+const walks = new WeakMap<TreeIndex, PlacementWalk>();
+
+function buildWalk(index: TreeIndex, reference: string): PlacementWalk {
   const { nodes } = index;
-  for (let i = 0; i < nodes.length; i++) {
+  const mutationStart = new Int32Array(nodes.length + 1);
+  const positions: number[] = [];
+  const values: number[] = [];
+  nodes.forEach((node, i) => {
+    for (const m of node.nuc) {
+      if (m.pos < 0 || m.pos >= reference.length) continue;
+      positions.push(m.pos);
+      values.push(m.to === reference[m.pos] ? 0 : m.to.charCodeAt(0));
+    }
+    mutationStart[i + 1] = positions.length;
+  });
+  return {
+    reference,
+    mutationStart,
+    position: Int32Array.from(positions),
+    value: Uint8Array.from(values),
+    subtreeEnd: Int32Array.from(nodes, (node, i) => i + node.subtreeSize),
+    logPrior: Float64Array.from(nodes, (node) => node.logPrior),
+    // At most every mutation is applied at once, and at most every node is an open subtree.
+    undoPosition: new Int32Array(positions.length),
+    undoValue: new Uint8Array(positions.length),
+    openEnd: new Int32Array(nodes.length),
+    openUndo: new Int32Array(nodes.length),
+  };
+}
+
+function walkOf(index: TreeIndex, reference: string): PlacementWalk {
+  let walk = walks.get(index);
+  if (walk === undefined || walk.reference !== reference) {
+    walk = buildWalk(index, reference);
+    walks.set(index, walk);
+  }
+  return walk;
+}
+
+export function findNearestNode(index: TreeIndex, reference: string, states: QueryStates): Placement {
+  const walk = walkOf(index, reference);
+  const { mutationStart, position, value, subtreeEnd, logPrior, undoPosition, undoValue, openEnd, openUndo } = walk;
+  const nodeState = new Uint8Array(reference.length);
+  let undoTop = 0;
+  let openTop = 0;
+  let distance = states.totalSubstitutions;
+  let bestNode = 0;
+  let bestDistance = Infinity;
+  let bestLogPrior = -Infinity;
+
+  for (let i = 0; i < subtreeEnd.length; i++) {
     // Leave the subtrees that ended before this node, undoing their mutations.
-    while (open.length > 0 && open[open.length - 1].end <= i) {
-      const frame = open.pop()!;
-      while (undoPos.length > frame.undoLength) {
-        const pos = undoPos.pop()!;
-        const value = undoValue.pop()!;
-        distance += contribution(states, pos, value) - contribution(states, pos, nodeState[pos]);
-        nodeState[pos] = value;
+    while (openTop > 0 && openEnd[openTop - 1] <= i) {
+      openTop--;
+      const keep = openUndo[openTop];
+      while (undoTop > keep) {
+        undoTop--;
+        const pos = undoPosition[undoTop];
+        const restored = undoValue[undoTop];
+        distance += contribution(states, pos, restored) - contribution(states, pos, nodeState[pos]);
+        nodeState[pos] = restored;
       }
     }
-    open.push({ end: i + nodes[i].subtreeSize, undoLength: undoPos.length });
-    for (const m of nodes[i].nuc) {
-      if (m.pos < 0 || m.pos >= reference.length) continue;
-      const value = m.to === reference[m.pos] ? 0 : m.to.charCodeAt(0);
-      const old = nodeState[m.pos];
-      if (value === old) continue;
-      undoPos.push(m.pos);
-      undoValue.push(old);
-      distance += contribution(states, m.pos, value) - contribution(states, m.pos, old);
-      nodeState[m.pos] = value;
+    openEnd[openTop] = subtreeEnd[i];
+    openUndo[openTop] = undoTop;
+    openTop++;
+    for (let k = mutationStart[i]; k < mutationStart[i + 1]; k++) {
+      const pos = position[k];
+      const next = value[k];
+      const old = nodeState[pos];
+      if (next === old) continue;
+      undoPosition[undoTop] = pos;
+      undoValue[undoTop] = old;
+      undoTop++;
+      distance += contribution(states, pos, next) - contribution(states, pos, old);
+      nodeState[pos] = next;
     }
-    const logPrior = nodes[i].logPrior;
-    if (distance < best.distance || (distance === best.distance && logPrior > best.logPrior)) {
-      best = { node: i, distance, logPrior };
+    if (distance < bestDistance || (distance === bestDistance && logPrior[i] > bestLogPrior)) {
+      bestNode = i;
+      bestDistance = distance;
+      bestLogPrior = logPrior[i];
     }
   }
-  return { node: best.node, distance: best.distance };
+  return { node: bestNode, distance: bestDistance };
 }
