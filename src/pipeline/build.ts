@@ -49,7 +49,7 @@ export async function buildPipeline(options: BuildOptions): Promise<BuiltPipelin
   const facts: DatasetFacts[] = [];
   for (const spec of specs) {
     if (!aligned || !spec.datasetName) {
-      facts.push({ spec, referenceLength: null, annotation: null });
+      facts.push({ spec, referenceLength: null, referencePeptides: null });
       continue;
     }
     let directory: string;
@@ -63,7 +63,6 @@ export async function buildPipeline(options: BuildOptions): Promise<BuiltPipelin
     facts.push({
       spec,
       referenceLength: dataset.reference.sequence.length,
-      annotation: dataset.annotation,
       referencePeptides: referencePeptides(dataset),
     });
     logger.info({ sequenceName: spec.sequenceName, dataset: spec.datasetName, referenceLength: dataset.reference.sequence.length, cds: dataset.annotation.cdses.length }, 'dataset loaded');

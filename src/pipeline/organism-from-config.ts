@@ -1,21 +1,19 @@
 /**
  * The backend's organism schema as far as the worker can know it from the preprocessing config:
  * metadata types from `args.type` (Helm copies the backend type there), sequence names and
- * lengths from the datasets, gene lengths from the annotation. Used by the guard stage and by
+ * lengths from the datasets, gene lengths from the reference peptides. Used by the guard stage and by
  * `prepro mock-backend` when no backend config is given.
  */
 import type { BackendMetadataType, MetadataFieldSchema, OrganismSchema, ReferenceSequence } from '../contract/organism.js';
 import { backendTypeOf as backendTypeOfArg } from '../metadata/backend-type.js';
 import type { ParsedConfig, ProcessingSpec } from '../config/schema.js';
 import { geneKey, type DatasetSpec } from '../config/datasets.js';
-import type { GenomeAnnotation } from '../dataset/annotation.js';
 
 export interface DatasetFacts {
   spec: DatasetSpec;
   referenceLength: number | null;
-  annotation: GenomeAnnotation | null;
-  /** Reference peptide per CDS name, when known (includes the terminal `*`). */
-  referencePeptides?: Record<string, string>;
+  /** Reference peptide per CDS name (terminal `*` included); null for datasets not aligned. */
+  referencePeptides: Record<string, string> | null;
 }
 
 /** The backend type of an output field: `args.type` when it names one, else what the function yields. */
@@ -34,12 +32,8 @@ export function organismFromConfig(config: ParsedConfig, datasets: DatasetFacts[
   const genes: ReferenceSequence[] = [];
   for (const dataset of datasets) {
     nucleotideSequences.push({ name: dataset.spec.sequenceName, length: dataset.referenceLength ?? 0 });
-    if (!dataset.annotation) continue;
-    for (const cds of dataset.annotation.cdses) {
-      if (!dataset.spec.genes.includes(cds.name)) continue;
-      const peptide = dataset.referencePeptides?.[cds.name];
-      const nucLength = cds.segments.reduce((sum, s) => sum + (s.end - s.start), 0);
-      genes.push({ name: geneKey(dataset.spec, cds.name), length: peptide !== undefined ? peptide.length : Math.floor(nucLength / 3) });
+    for (const [cds, peptide] of Object.entries(dataset.referencePeptides ?? {})) {
+      if (dataset.spec.genes.includes(cds)) genes.push({ name: geneKey(dataset.spec, cds), length: peptide.length });
     }
   }
   return { name: config.organism, metadata, nucleotideSequences, genes, outputFileCategories: [] };
