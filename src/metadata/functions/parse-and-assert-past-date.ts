@@ -5,9 +5,7 @@
  */
 import { compareDates, formatDate, parseLenient, strptimeDate, utcDateOf, type CalendarDate } from '../dates.js';
 import { pyStr } from '../python.js';
-import { isEmpty, issue, ok, type FunctionResult, type InputValue, type Issue } from '../types.js';
-import type { ProcessingFunction } from '../types.js';
-
+import { isEmpty, issue, ok, type FunctionResult, type InputValue, type Issue, type ProcessingFunction } from '../types.js';
 
 export function parsePastDate(value: InputValue, releaseDate: InputValue | undefined, field: string, now: Date): FunctionResult {
   if (isEmpty(value)) return ok(null);
