@@ -52,13 +52,13 @@ export async function buildPipeline(options: BuildOptions): Promise<BuiltPipelin
       facts.push({ spec, referenceLength: null, referencePeptides: null });
       continue;
     }
-    let directory: string;
+    let dataset: LoadedDataset;
     try {
-      directory = await resolveDatasetDirectory(spec, config.dataset_cache_dir, { signal: options.signal, onWarning: (message) => logger.warn(message) });
+      const directory = await resolveDatasetDirectory(spec, config.dataset_cache_dir, { signal: options.signal, onWarning: (message) => logger.warn(message) });
+      dataset = await loadDataset(directory);
     } catch (error) {
       throw new PreproError('PREPRO_DATASET_UNAVAILABLE', `dataset for '${spec.sequenceName}': ${(error as Error).message}`, { cause: error });
     }
-    const dataset = await loadDataset(directory);
     datasets[spec.sequenceName] = dataset;
     facts.push({
       spec,

@@ -34,3 +34,21 @@ test('a missing dataset is a clear dataset error, not a crash', async () => {
     return true;
   });
 });
+
+test('a dataset with a broken file is the same clear dataset error', async () => {
+  const { mkdtempSync, mkdirSync, writeFileSync, copyFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const server = mkdtempSync(join(tmpdir(), 'prepro-broken-dataset-'));
+  const dir = join(server, 'ebola-sudan');
+  mkdirSync(dir);
+  copyFileSync(`${TESTS}/ebola-dataset/ebola-sudan/main/reference.fasta`, join(dir, 'reference.fasta'));
+  writeFileSync(join(dir, 'pathogen.json'), '{ not json');
+  const { config } = loadConfig({ file: `${TESTS}/single_segment_config.yaml`, env: {}, flags: { nextclade_dataset_server: server } });
+  await assert.rejects(buildPipeline({ config, logger: silentLogger(), startPool: false }), (error: unknown) => {
+    assert.ok(error instanceof PreproError);
+    assert.equal(error.code, 'PREPRO_DATASET_UNAVAILABLE');
+    assert.match(error.message, /pathogen\.json/);
+    return true;
+  });
+});
