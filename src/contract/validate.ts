@@ -364,14 +364,16 @@ export function validateProcessedEntry(entry: ProcessedEntry, organism: Organism
 /**
  * The same verdict and message as `validateProcessedEntry` for an entry this worker built itself,
  * without serialising and re-parsing it. The structural (400) checks reduce to the insertion text
- * format, the only part of our own output not fixed by its types; metadata values are judged as
- * `serialise.ts` writes them.
+ * format, the only part of our own output not fixed by its types (file ids are the backend's
+ * own); metadata values are judged as `serialise.ts` writes them. A 400 means the backend cannot
+ * read the data at all, even on an entry with errors.
  */
 export function validateBuiltEntry(entry: ProcessedEntry, organism: OrganismSchema): SubmitFailure | null {
-  if (entry.errors.length > 0) return null;
   const source = entry.data;
+  // The backend reads every line, errors or not; only the content rules are for error-free ones.
   const unreadable = unreadableInsertion(source);
   if (unreadable !== null) return unreadable;
+  if (entry.errors.length > 0) return null;
   const metadataFailure = validateMetadata(source.metadata ?? {}, organism.metadata, BUILT_VALUES);
   if (metadataFailure !== null) return metadataFailure;
   // Rules 3–16 find nothing wrong in empty maps (no rule asks for a segment or gene to be

@@ -66,6 +66,8 @@ const edgeCases: [string, ProcessedEntry][] = [
   ['insertion position beyond 32 bits', entry({}, { nucleotideInsertions: { main: ['3000000000:A'] } })],
   ['insertion position with leading zeros', entry({}, { nucleotideInsertions: { main: ['000000000012:A'] } })],
   ['amino-acid insertion without position', entry({}, { aminoAcidInsertions: { G: ['M'] } })],
+  ['unreadable insertion on an entry with errors', { ...entry({}, { nucleotideInsertions: { main: ['12-ACG'] } }), errors: [{ unprocessedFields: [], processedFields: [], message: 'x' }] }],
+  ['wrong length on an entry with errors', { ...entry({}, { alignedNucleotideSequences: { main: 'ACGT' } }), errors: [{ unprocessedFields: [], processedFields: [], message: 'x' }] }],
 ];
 
 test('the object-level check gives the same verdict as serialising and re-parsing', () => {

@@ -4,6 +4,7 @@
  * A failure becomes an error annotation, so the backend accepts the entry and the submitter
  * reads what was wrong instead of the whole batch being rolled back.
  */
+import { emptyProcessedData } from '../../contract/entries.js';
 import type { OrganismSchema } from '../../contract/organism.js';
 import { validateBuiltEntry } from '../../contract/validate.js';
 import { unknownFieldError } from '../errored-entry.js';
@@ -14,9 +15,10 @@ export function createGuardStage(organism: OrganismSchema): Stage {
     name: 'guard',
     async run(batch) {
       for (const work of batch) {
-        if (work.output.errors.length > 0) continue;
         const failure = validateBuiltEntry(work.output, organism);
         if (failure) {
+          // Data the backend cannot read (400) would be refused even with an error: it goes out empty.
+          if (failure.status === 400) work.output.data = emptyProcessedData();
           work.output.errors.push(
             unknownFieldError(`The processed entry would be rejected by the Loculus backend: ${failure.detail} Please contact an administrator.`, 'backend_validation'),
           );
