@@ -20,18 +20,18 @@ export function buildHealthApp(health: HealthState, metrics: Metrics): FastifyIn
   });
   const isVerbose = (query: unknown) => typeof query === 'object' && query !== null && 'verbose' in query;
 
-  app.get('/livez', async (request, reply) => {
-    const { code, body } = probe(health.live(), isVerbose(request.query));
-    return reply.code(code).send(body);
-  });
-  app.get('/healthz', async (request, reply) => {
-    const { code, body } = probe(health.live(), isVerbose(request.query));
-    return reply.code(code).send(body);
-  });
-  app.get('/readyz', async (request, reply) => {
-    const { code, body } = probe(health.ready(), isVerbose(request.query));
-    return reply.code(code).send(body);
-  });
+  const routes: Record<string, () => { ok: boolean; checks: unknown }> = {
+    '/livez': () => health.live(),
+    // Kubernetes' older name, kept for humans and scripts.
+    '/healthz': () => health.live(),
+    '/readyz': () => health.ready(),
+  };
+  for (const [path, check] of Object.entries(routes)) {
+    app.get(path, async (request, reply) => {
+      const { code, body } = probe(check(), isVerbose(request.query));
+      return reply.code(code).send(body);
+    });
+  }
   app.get('/metrics', async (_request, reply) => {
     const text = await metrics.registry.metrics();
     return reply.header('content-type', metrics.registry.contentType).send(text);
