@@ -30,9 +30,17 @@ export function findPrivateNucMutations(
   const nonReversions: NucSubstitution[] = [];
   const reversions: NucSubstitution[] = [];
   const deletions: { refNuc: string; pos: number; qryNuc: string }[] = [];
+  // The node's positions in order, walked alongside: a position where the query has the reference
+  // letter and the node has none (nearly all of them) is passed over without a map lookup.
+  const nodePositions = [...node.keys()].sort((a, b) => a - b);
+  let nextNode = 0;
   for (let pos = alignmentRange.begin; pos < alignmentRange.end; pos++) {
+    while (nextNode < nodePositions.length && nodePositions[nextNode] < pos) nextNode++;
+    const nodeHere = nodePositions[nextNode] === pos;
+    const code = query.charCodeAt(pos);
+    if (!nodeHere && code === reference.charCodeAt(pos) && code !== 45 /* - */) continue;
     const q = query[pos];
-    const n = node.get(pos);
+    const n = nodeHere ? node.get(pos) : undefined;
     if (q === '-') {
       if (n === undefined || n !== '-') deletions.push({ refNuc: n ?? reference[pos], pos, qryNuc: '-' });
       continue;
