@@ -9,6 +9,7 @@ import pino from 'pino';
 import { FloatValue, type UnprocessedEntry } from '../../../src/contract/entries.js';
 import { newWork } from '../../../src/pipeline/pipeline.js';
 import { createAnnotateStage } from '../../../src/pipeline/stages/annotate.js';
+import type { TaxonomyClient } from '../../../src/metadata/taxonomy.js';
 import { compileYaml, makeEntry, NOW, referenceTests } from '../../metadata/helpers.js';
 
 const { config, compiled } = compileYaml([resolve(referenceTests, 'no_alignment_config.yaml')]);
@@ -56,4 +57,26 @@ test('an entry that breaks processing becomes the errored entry; the batch carri
     ['unknown', 'Failed to process submission with id: LOC_9.1 - please review your submission or reach out to an administrator if this error persists.'],
   ]);
   assert.equal(fine.output.data.metadata.name_required, 'n');
+});
+
+test('functions that wait on the taxonomy service: every entry of a batch larger than the concurrency is annotated', async () => {
+  const { config: hostConfig, compiled: hostCompiled } = compileYaml([resolve(referenceTests, 'host_processing_config.yaml')]);
+  const aedes = { taxId: '7159', scientificName: 'Aedes aegypti', commonName: 'yellow fever mosquito', depth: 30 };
+  // Answers on a later turn, as a real lookup would.
+  const taxonomy: TaxonomyClient = {
+    byId: async (taxId) => (await Promise.resolve(), taxId === '7159' ? aedes : null),
+    byScientificName: async () => [],
+  };
+  const hostStage = createAnnotateStage({ config: hostConfig, compiled: hostCompiled, clock: () => NOW, taxonomy });
+  const batch = Array.from({ length: 40 }, (_, i) => newWork(makeEntry({ host: i % 2 === 0 ? '7159' : '1' }, { accession: `LOC_${i}` })));
+  await hostStage.run(batch, context);
+  for (const [i, work] of batch.entries()) {
+    if (i % 2 === 0) {
+      assert.deepEqual(work.output.data.metadata, { hostNameScientific: 'Aedes aegypti', hostNameCommon: 'yellow fever mosquito', hostTaxonId: '7159' });
+      assert.deepEqual(work.output.errors, []);
+    } else {
+      assert.deepEqual(work.output.data.metadata, { hostNameScientific: null, hostNameCommon: null, hostTaxonId: null });
+      assert.deepEqual(work.output.errors.map((a) => a.message), ["Host validation for '1' failed."]);
+    }
+  }
 });
