@@ -5,16 +5,10 @@
  * the datasets the k-mer prefilter leaves; with `minimizer`/`diamond`, by the k-mer classifier
  * alone (our stand-in for `nextclade sort` and `diamond`, see docs/translation.md).
  */
+import type { AlignOutcome } from '../align/types.js';
 import type { DatasetSpec } from '../config/datasets.js';
 import { classify, type KmerIndex } from './kmer-classifier.js';
 import { messages, methodLabel } from './messages.js';
-
-export interface AlignOutcomeLike {
-  ok: boolean;
-  alignment?: { alignmentScore: number };
-  analysis?: unknown;
-  error?: string;
-}
 
 export interface ClassifyContext {
   datasets: DatasetSpec[];
@@ -22,14 +16,14 @@ export interface ClassifyContext {
   method: 'align' | 'minimizer' | 'diamond';
   organism: string;
   /** Aligns one sequence against one dataset (by sequence name). */
-  align: (sequenceName: string, sequence: string) => Promise<AlignOutcomeLike>;
+  align: (sequenceName: string, sequence: string) => Promise<AlignOutcome>;
 }
 
 export interface EntryAssignment {
   /** sequence name → FASTA id */
   assigned: Record<string, string>;
   /** Alignments already computed while classifying (method `align`), by sequence name. */
-  outcomes: Record<string, AlignOutcomeLike>;
+  outcomes: Record<string, AlignOutcome>;
   errors: string[];
 }
 
@@ -47,8 +41,8 @@ export async function classifySequences(
   sequences: Record<string, string | null>,
 ): Promise<EntryAssignment> {
   const errors: string[] = [];
-  const outcomes: Record<string, AlignOutcomeLike> = {};
   const bestOf = new Map<string, string>(); // fasta id → sequence name
+  const outcomeOf = new Map<string, AlignOutcome>(); // fasta id → its alignment to that dataset
 
   await Promise.all(
     Object.entries(sequences).map(async ([fastaId, sequence]) => {
@@ -56,14 +50,14 @@ export async function classifySequences(
       if (context.method === 'align') {
         const candidates = prefilter(context, seq);
         const tried = await Promise.all(candidates.map(async (name) => [name, await context.align(name, seq)] as const));
-        let best: { name: string; score: number; outcome: AlignOutcomeLike } | null = null;
+        let best: { name: string; score: number; outcome: AlignOutcome } | null = null;
         for (const [name, outcome] of tried) {
-          if (!outcome.ok || !outcome.alignment) continue;
+          if (!outcome.ok) continue;
           if (!best || outcome.alignment.alignmentScore > best.score) best = { name, score: outcome.alignment.alignmentScore, outcome };
         }
         if (best) {
           bestOf.set(fastaId, best.name);
-          outcomes[`${fastaId}\u0000${best.name}`] = best.outcome;
+          outcomeOf.set(fastaId, best.outcome);
         }
         return;
       }
@@ -85,7 +79,7 @@ export async function classifySequences(
     bySegment.set(segment, [...(bySegment.get(segment) ?? []), fastaId]);
   }
   const assigned: Record<string, string> = {};
-  const kept: Record<string, AlignOutcomeLike> = {};
+  const kept: Record<string, AlignOutcome> = {};
   for (const [segment, ids] of bySegment) {
     if (ids.length > 1) {
       errors.push(messages.multipleOnSegment(ids, segment));
@@ -93,7 +87,7 @@ export async function classifySequences(
     }
     const name = bestOf.get(ids[0])!;
     assigned[name] = ids[0];
-    const outcome = outcomes[`${ids[0]}\u0000${name}`];
+    const outcome = outcomeOf.get(ids[0]);
     if (outcome) kept[name] = outcome;
   }
   return { assigned, outcomes: kept, errors };

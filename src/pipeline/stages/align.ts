@@ -10,8 +10,9 @@ import { datasetsOf, effectiveAlignmentRequirement, type DatasetSpec } from '../
 import type { ParsedConfig } from '../../config/schema.js';
 import type { SequenceAnalysis } from '../../analysis/types.js';
 import { formatInsertion, maskTerminalGaps } from '../../align/insertions.js';
+import type { AlignOutcome } from '../../align/types.js';
 import { assignByHeader } from '../../segments/assign-by-header.js';
-import { classifySequences, type AlignOutcomeLike } from '../../segments/classify-sequences.js';
+import { classifySequences } from '../../segments/classify-sequences.js';
 import { indexDatasets } from '../../segments/index-datasets.js';
 import { classify } from '../../segments/kmer-classifier.js';
 import { messages } from '../../segments/messages.js';
@@ -21,7 +22,7 @@ import type { EntryWork, Stage, StageContext } from '../stage.js';
 
 /** The part of `AlignerPool` this stage uses. */
 export interface SequenceAligner {
-  align(datasetKey: string, sequence: string, options?: { signal?: AbortSignal }): Promise<AlignOutcomeLike>;
+  align(datasetKey: string, sequence: string, options?: { signal?: AbortSignal }): Promise<AlignOutcome>;
 }
 
 export interface AlignStageOptions {
@@ -48,7 +49,7 @@ export function createAlignStage(options: AlignStageOptions): Stage {
       : new Map();
   const organism = config.organism;
 
-  async function alignOne(name: string, sequence: string, signal: AbortSignal): Promise<AlignOutcomeLike> {
+  async function alignOne(name: string, sequence: string, signal: AbortSignal): Promise<AlignOutcome> {
     if (!pool) return { ok: false, error: 'no aligner' };
     try {
       return await pool.align(name, sequence, { signal });
@@ -98,7 +99,7 @@ export function createAlignStage(options: AlignStageOptions): Stage {
     checkMaxSequences(work, fastaIds.length);
 
     let assigned: Record<string, string> = {};
-    let outcomes: Record<string, AlignOutcomeLike> = {};
+    let outcomes: Record<string, AlignOutcome> = {};
     if (!multiDataset) {
       if (fastaIds.length > 1) {
         work.output.errors.push(alignmentError(messages.singleSegmentMultiple(fastaIds, organism), 'segment_assignment'));
@@ -138,16 +139,15 @@ export function createAlignStage(options: AlignStageOptions): Stage {
     reportFailures(work, assigned);
   }
 
-  function storeOutcome(work: EntryWork, name: string, fastaId: string, outcome: AlignOutcomeLike): void {
-    const data = work.output.data;
-    const alignment = outcome.alignment as { alignedQuery?: string; insertions?: { pos: number; ins: string }[] } | undefined;
-    const analysis = outcome.analysis as SequenceAnalysis | null | undefined;
-    if (!outcome.ok || !alignment || typeof alignment.alignedQuery !== 'string') {
+  function storeOutcome(work: EntryWork, name: string, fastaId: string, outcome: AlignOutcome): void {
+    if (!outcome.ok) {
       work.nextclade[name] = null;
       return;
     }
-    data.alignedNucleotideSequences[name] = maskTerminalGaps(alignment.alignedQuery);
-    data.nucleotideInsertions[name] = (alignment.insertions ?? []).map(formatInsertion);
+    const data = work.output.data;
+    data.alignedNucleotideSequences[name] = maskTerminalGaps(outcome.alignment.alignedQuery);
+    data.nucleotideInsertions[name] = outcome.alignment.insertions.map(formatInsertion);
+    const analysis = outcome.analysis as SequenceAnalysis | null | undefined;
     if (analysis && analysis.result) {
       analysis.result.seqName = fastaId;
       work.nextclade[name] = analysis.result;
