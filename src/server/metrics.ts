@@ -19,7 +19,7 @@ export type BatchOutcome =
   | 'submit_failed'
   | 'abandoned';
 
-export type BackendEndpoint = 'extract' | 'submit' | 'token' | 'request_upload';
+export type BackendEndpoint = 'extract' | 'submit' | 'token' | 'request_upload' | 'raw_reads';
 
 export function createMetrics(options: { defaultMetrics?: boolean } = {}) {
   const registry = new Registry();
