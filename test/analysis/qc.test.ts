@@ -64,3 +64,13 @@ test('SNP clusters: more than the cut-off within a window, overlapping windows m
     { start: 500, end: 506, numberOfSNPs: 7 },
   ]);
 });
+
+test('a rule switched off is null and adds nothing; one switched on without settings uses the defaults', () => {
+  const shift = { cdsName: 'S', nucRel: { begin: 0, end: 3 }, nucAbs: [], codon: { begin: 10, end: 11 }, gapsLeading: { begin: 0, end: 0 }, gapsTrailing: { begin: 0, end: 0 } };
+  const config = QcConfigSchema.parse({ frameShifts: { enabled: false }, mixedSites: { enabled: true } });
+  const qc = runQc(config, { ...base, frameShifts: [shift], stopCodons: [{ cdsName: 'N', codon: 5 }], totalNonACGTNs: 1 }) as any;
+  assert.equal(qc.frameShifts, null);
+  assert.equal(qc.stopCodons.score, 75);
+  assert.equal(qc.mixedSites.score, 10); // default threshold 10
+  assert.equal(qc.overallScore, (75 * 75 + 10 * 10) / 100);
+});

@@ -60,9 +60,3 @@ export function qcStatus(score: number): QcStatus {
   if (score >= 30) return 'mediocre';
   return 'good';
 }
-
-/** Rules that are on unless switched off, versus rules that are off unless switched on. */
-export function isEnabled(rule: { enabled?: boolean } | undefined, onByDefault: boolean): boolean {
-  if (rule === undefined) return onByDefault;
-  return rule.enabled ?? onByDefault;
-}

@@ -3,7 +3,7 @@
  * (alignment.md §13). A disabled rule is `null` in the result, as in Nextclade.
  */
 import type { FrameShift, StopCodon } from '../types.js';
-import { isEnabled, QcConfigSchema, qcStatus, type QcConfig } from './config.js';
+import { QcConfigSchema, qcStatus, type QcConfig } from './config.js';
 import { frameShiftsRule } from './frame-shifts.js';
 import { missingDataRule } from './missing-data.js';
 import { mixedSitesRule } from './mixed-sites.js';
@@ -23,9 +23,12 @@ export interface QcInput {
 /** Settings of the rules that are on when the `qc` block leaves them out: the schema's defaults. */
 const DEFAULTS = QcConfigSchema.parse({ frameShifts: {}, stopCodons: {} });
 
-/** The rule's result when it is on (by its `enabled`, else by default), null when it is off. */
+/**
+ * The rule's result when it is on, null when it is off: a rule is on by its `enabled`, else by
+ * default (frame shifts and stop codons are on unless switched off, the others off unless on).
+ */
 function whenEnabled<C extends { enabled?: boolean }, R>(rule: C | undefined, onByDefault: boolean, score: (rule: C) => R): R | null {
-  return rule !== undefined && isEnabled(rule, onByDefault) ? score(rule) : null;
+  return rule !== undefined && (rule.enabled ?? onByDefault) ? score(rule) : null;
 }
 
 export function runQc(config: QcConfig, input: QcInput): Record<string, unknown> {

@@ -6,7 +6,7 @@
  */
 import { setMaxListeners } from 'node:events';
 import type { Annotation } from '../../contract/entries.js';
-import { datasetsOf, effectiveAlignmentRequirement, type DatasetSpec } from '../../config/datasets.js';
+import { datasetsOf, effectiveAlignmentRequirement } from '../../config/datasets.js';
 import type { ParsedConfig } from '../../config/schema.js';
 import type { SequenceAnalysis } from '../../analysis/types.js';
 import { formatInsertion, maskTerminalGaps } from '../../align/insertions.js';
@@ -202,4 +202,3 @@ export function createAlignStage(options: AlignStageOptions): Stage {
   };
 }
 
-export type { DatasetSpec };
