@@ -323,6 +323,7 @@ export function storedIfValid(data: SubmittedData, organism: OrganismSchema): Su
   return validateContent(stored, organism) ?? stored;
 }
 
+/** A failure rather than data: none of the data shapes checked here has top-level `status` and `detail`. */
 export function isFailure(value: object): value is SubmitFailure {
   return 'status' in value && 'detail' in value;
 }
