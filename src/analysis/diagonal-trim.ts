@@ -6,6 +6,7 @@
  * gap across it. Cutting there gives the same alignment as the full band, much cheaper: a
  * SARS-CoV-2 ORF1a with one deletion near its end shrinks from ~4 400 rows to a few hundred.
  */
+import { alignmentRangeOf } from '../align/nuc-analysis.js';
 
 export interface DiagonalTrim {
   /** Reference codons [0, refStart) are aligned on the diagonal before the DP part. */
@@ -23,10 +24,7 @@ const MIN_ANCHOR = 10;
 
 /** Index of the first / after the last column where either sequence has a gap inside the query's span. */
 function indelSpan(query: string, reference: string): { first: number; last: number; qStart: number; qEnd: number } | null {
-  let qStart = 0;
-  while (qStart < query.length && query.charCodeAt(qStart) === 45) qStart++;
-  let qEnd = query.length;
-  while (qEnd > qStart && query.charCodeAt(qEnd - 1) === 45) qEnd--;
+  const { begin: qStart, end: qEnd } = alignmentRangeOf(query);
   let first = -1;
   let last = -1;
   for (let i = qStart; i < qEnd; i++) {

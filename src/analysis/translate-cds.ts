@@ -2,6 +2,7 @@
  * One CDS of one query: extract, protect the first codon, find and mask frame shifts, translate,
  * align the peptide to the reference peptide, strip amino-acid insertions (alignment.md §11).
  */
+import { alignmentRangeOf } from '../align/nuc-analysis.js';
 import type { Cds } from '../dataset/annotation.js';
 import { extractCds, sequencedLocalRanges } from './cds-extract.js';
 import { detectFrameShifts, maskShiftedCodons, maskShiftedNucleotides } from './frame-shifts.js';
@@ -51,16 +52,12 @@ interface GapCounts {
   internal: number;
 }
 
-const GAP = 45; // '-'
 
 function gapCounts(seq: string): GapCounts {
-  let leading = 0;
-  while (leading < seq.length && seq.charCodeAt(leading) === GAP) leading++;
-  let trailing = 0;
-  while (trailing < seq.length - leading && seq.charCodeAt(seq.length - 1 - trailing) === GAP) trailing++;
+  const sequenced = alignmentRangeOf(seq);
   let total = 0;
   for (let i = seq.indexOf('-'); i >= 0; i = seq.indexOf('-', i + 1)) total++;
-  return { leading, internal: total - leading - trailing };
+  return { leading: sequenced.begin, internal: total - sequenced.begin - (seq.length - sequenced.end) };
 }
 
 function removeGaps(seq: string): string {
