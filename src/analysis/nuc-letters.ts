@@ -5,10 +5,21 @@ const COMPLEMENT: Record<string, string> = {
   B: 'V', V: 'B', D: 'H', H: 'D', N: 'N', '-': '-',
 };
 
+/** Complement char code per ASCII code; anything outside the table (lower case too) becomes `N`. */
+const COMPLEMENT_CODE = new Uint8Array(128).fill(78 /* N */);
+for (const [letter, complement] of Object.entries(COMPLEMENT)) COMPLEMENT_CODE[letter.charCodeAt(0)] = complement.charCodeAt(0);
+
+/**
+ * Built in a byte buffer and decoded once: appending letter by letter made a long rope that every
+ * later reader had to flatten (mpox has ~90 minus-strand CDS parts per sequence).
+ */
 export function reverseComplement(seq: string): string {
-  let out = '';
-  for (let i = seq.length - 1; i >= 0; i--) out += COMPLEMENT[seq[i]] ?? 'N';
-  return out;
+  const out = Buffer.allocUnsafe(seq.length);
+  for (let i = 0, j = seq.length - 1; j >= 0; i++, j--) {
+    const c = seq.charCodeAt(j);
+    out[i] = c < 128 ? COMPLEMENT_CODE[c] : 78;
+  }
+  return out.toString('latin1');
 }
 
 export function isAcgt(letter: string): boolean {
