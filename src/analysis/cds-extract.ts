@@ -29,14 +29,16 @@ export function extractCds(
 ): ExtractedCds {
   let qryOut = '';
   let refOut = '';
+  // Insertions are few: visiting them in order beats a map lookup at every position of the CDS.
+  const insertionPositions = insertionsAt.size === 0 ? [] : [...insertionsAt.keys()].sort((a, b) => a - b);
   for (const segment of cds.segments) {
     let qryPart = '';
     let refPart = '';
     // Insertions after the last base of a part belong to the gap between parts, not to the CDS.
     let from = segment.start;
-    for (let pos = segment.start; pos < segment.end - 1; pos++) {
-      const ins = insertionsAt.get(pos);
-      if (ins === undefined) continue;
+    for (const pos of insertionPositions) {
+      if (pos < segment.start || pos >= segment.end - 1) continue;
+      const ins = insertionsAt.get(pos)!;
       qryPart += query.slice(from, pos + 1) + ins;
       refPart += reference.slice(from, pos + 1) + '-'.repeat(ins.length);
       from = pos + 1;
