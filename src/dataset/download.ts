@@ -1,12 +1,13 @@
 /** Small HTTP GET with timeouts and retries for dataset files (undici). */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { request } from 'undici';
+import { backoffDelay } from '../backend/retry.js';
 
 export interface DownloadOptions {
   signal?: AbortSignal;
   /** Per request, for headers and for body inactivity. */
   timeoutMs?: number;
-  /** Attempts after the first, for network errors, timeouts and 5xx/429 answers. */
+  /** Attempts after the first, for network errors, timeouts and 5xx/429 answers (default 3). */
   retries?: number;
   /** Upper bound on the body size. */
   maxBytes?: number;
@@ -56,13 +57,15 @@ async function getOnce(url: string, opts: DownloadOptions): Promise<Buffer> {
 }
 
 export async function download(url: string, opts: DownloadOptions = {}): Promise<Buffer> {
-  const retries = opts.retries ?? 3;
+  // Only a whole, non-negative count bounds the loop below (NaN would retry for ever).
+  const retries = Number.isInteger(opts.retries) && opts.retries! >= 0 ? opts.retries! : 3;
+  const policy = { retries, baseDelayMs: 250, maxDelayMs: 5_000 };
   for (let attempt = 0; ; attempt++) {
     try {
       return await getOnce(url, opts);
     } catch (error) {
       if (!(error instanceof DownloadError) || !error.retryable || attempt >= retries) throw error;
-      await sleep(Math.min(5_000, 250 * 2 ** attempt), undefined, { signal: opts.signal });
+      await sleep(backoffDelay(attempt, policy), undefined, { signal: opts.signal });
     }
   }
 }
