@@ -198,6 +198,9 @@ export function createAlignStage(options: AlignStageOptions): Stage {
         );
       }
       await Promise.all(pending);
+      // Cancelled alignments came back as failures; they say nothing about the entries, so the
+      // batch must not go on as if they had failed to align.
+      context.signal.throwIfAborted();
     },
   };
 }

@@ -62,3 +62,15 @@ test('non-IUPAC symbols in a raw sequence are an error on that sequence', async 
     ['main', 'Nucleotide sequence failed to align'],
   ]);
 });
+
+test('cancelled while aligning: the stage rejects instead of reporting "failed to align"', async () => {
+  const controller = new AbortController();
+  const waitsForAbort: SequenceAligner = {
+    align: (_name, _sequence, options) =>
+      new Promise((_resolve, reject) => options?.signal?.addEventListener('abort', () => reject(new Error('aborted')))),
+  };
+  const entry = work({ header: 'ACGTACGT' });
+  const running = createAlignStage({ config, datasets, pool: waitsForAbort }).run([entry], { ...context, signal: controller.signal });
+  controller.abort();
+  await assert.rejects(running);
+});
