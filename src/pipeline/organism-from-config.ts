@@ -18,7 +18,7 @@ export interface DatasetFacts {
 
 /** The backend type of an output field: `args.type` when it names one, else what the function yields. */
 export function backendTypeOf(field: string, spec: ProcessingSpec): BackendMetadataType {
-  const declared = typeof spec.args?.type === 'string' ? backendTypeOfArg(spec.args.type.toLowerCase()) : null;
+  const declared = typeof spec.args?.type === 'string' ? backendTypeOfArg(spec.args.type) : null;
   if (declared) return declared;
   if (field === 'length' || field.startsWith('length_')) return 'int';
   if (spec.function === 'is_above_threshold' || spec.function === 'is_variant') return 'boolean';
