@@ -1,6 +1,6 @@
 /**
  * Guard stage, the last one: what the backend would reject never leaves the worker.
- * The entry is checked with the backend's own validation rules (backend-contract.md §5.4);
+ * The entry is checked with the backend's own validation rules (backend-contract.md §5.4).
  * A failure becomes an error annotation, so the backend accepts the entry and the submitter
  * reads what was wrong instead of the whole batch being rolled back.
  */
