@@ -14,7 +14,7 @@ import { download, DownloadError, type DownloadOptions } from './download.js';
 import { parseFasta } from './fasta.js';
 import { parseGff3 } from './gff3.js';
 import { parsePathogenJson } from './pathogen.js';
-import { findServerDataset, resolveTag, serverIndexSchema } from './server-index.js';
+import { findServerDataset, parseServerIndex, resolveTag } from './server-index.js';
 
 export interface ResolveOptions extends Pick<DownloadOptions, 'timeoutMs' | 'retries'> {
   signal?: AbortSignal;
@@ -65,7 +65,7 @@ async function remoteDataset(server: string, name: string, tag: string | null, c
     opts.onWarning?.(`dataset server ${server} unreachable (${error.message}); using cached ${cached}`);
     return cached;
   }
-  const index = serverIndexSchema.parse(JSON.parse(indexText));
+  const index = parseServerIndex(indexText, `${server}/index.json`);
   const entry = findServerDataset(index, name);
   if (!entry) throw new Error(`dataset '${name}' is not listed in ${server}/index.json`);
   if (entry.path !== name) await rememberShortcut(cacheDir, server, name, entry.path);

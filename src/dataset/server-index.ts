@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 const versionSchema = z.object({ tag: z.string(), updatedAt: z.string().optional() }).loose();
 
-export const serverDatasetSchema = z
+const serverDatasetSchema = z
   .object({
     path: z.string(),
     shortcuts: z.array(z.string()).optional(),
@@ -13,7 +13,7 @@ export const serverDatasetSchema = z
   })
   .loose();
 
-export const serverIndexSchema = z
+const serverIndexSchema = z
   .object({
     collections: z.array(z.object({ datasets: z.array(serverDatasetSchema).default([]) }).loose()).default([]),
   })
@@ -21,6 +21,22 @@ export const serverIndexSchema = z
 
 export type ServerDataset = z.infer<typeof serverDatasetSchema>;
 export type ServerIndex = z.infer<typeof serverIndexSchema>;
+
+/** `index.json` text → the index; errors name the address (`where`) and what is wrong. */
+export function parseServerIndex(text: string, where: string): ServerIndex {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${where} is not a dataset index: not valid JSON (${(error as Error).message})`);
+  }
+  const parsed = serverIndexSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`${where} is not a dataset index: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  }
+  return parsed.data;
+}
 
 /** The dataset called `name` (its path or one of its shortcuts). */
 export function findServerDataset(index: ServerIndex, name: string): ServerDataset | undefined {

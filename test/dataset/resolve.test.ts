@@ -1,7 +1,7 @@
 /** Dataset resolution: local directories and a Nextclade v3 style HTTP server on loopback. */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -178,5 +178,82 @@ test('an unreachable server falls back to the cached copy of a dataset named by 
     assert.match(warnings[0], /unreachable/);
   } finally {
     rmSync(fresh, { recursive: true, force: true });
+  }
+});
+
+test('a dataset without nextclade_dataset_name is a configuration error', async () => {
+  await assert.rejects(resolveDatasetDirectory(spec({ datasetName: null }), cacheDir), /sequence 'main' has no nextclade_dataset_name/);
+});
+
+/** A one-dataset server whose index lists `files` and which serves only `present` (from sars-cov-2). */
+async function miniServer(files: Record<string, string>, present: string[], index?: string): Promise<FastifyInstance> {
+  const mini = Fastify();
+  mini.get('/index.json', async (_req, reply) => {
+    if (index !== undefined) return reply.type('text/html').send(index);
+    return { collections: [{ datasets: [{ path: 'mini/sc2', files, versions: [{ tag: 'v1' }], version: { tag: 'v1' } }] }] };
+  });
+  mini.get('/mini/sc2/v1/:file', async (req, reply) => {
+    const file = (req.params as { file: string }).file;
+    if (!present.includes(file)) return reply.code(404).send();
+    return reply.type('application/octet-stream').send(readFileSync(path.join(data, 'sars-cov-2', file)));
+  });
+  await mini.listen({ host: '127.0.0.1', port: 0 });
+  return mini;
+}
+
+const urlOf = (s: FastifyInstance) => `http://127.0.0.1:${(s.server.address() as { port: number }).port}`;
+const sc2Files = { reference: 'reference.fasta', pathogenJson: 'pathogen.json', genomeAnnotation: 'genome_annotation.gff3', readme: 'README.md' };
+const leftovers = (cache: string) => readdirSync(cache, { recursive: true }).map(String).filter((p) => p.includes('.tmp-'));
+
+test('an optional file the server does not have is skipped with a warning', async () => {
+  const mini = await miniServer(sc2Files, ['reference.fasta', 'pathogen.json', 'genome_annotation.gff3']);
+  const fresh = mkdtempSync(path.join(tmpdir(), 'dataset-cache-'));
+  try {
+    const warnings: string[] = [];
+    const dir = await resolveDatasetDirectory(spec({ datasetServer: urlOf(mini), datasetName: 'mini/sc2' }), fresh, { retries: 0, onWarning: (w) => warnings.push(w) });
+    assert.ok(existsSync(path.join(dir, 'genome_annotation.gff3')));
+    assert.ok(!existsSync(path.join(dir, 'README.md')));
+    assert.equal(warnings.length, 1);
+    assert.match(warnings[0], /README\.md not downloadable .*HTTP 404.*continuing without it/);
+  } finally {
+    await mini.close();
+    rmSync(fresh, { recursive: true, force: true });
+  }
+});
+
+test('a core file the server does not have fails the download and leaves nothing behind', async () => {
+  const mini = await miniServer(sc2Files, ['reference.fasta', 'pathogen.json', 'README.md']);
+  const fresh = mkdtempSync(path.join(tmpdir(), 'dataset-cache-'));
+  try {
+    await assert.rejects(resolveDatasetDirectory(spec({ datasetServer: urlOf(mini), datasetName: 'mini/sc2' }), fresh, { retries: 0 }), /genome_annotation\.gff3: HTTP 404/);
+    assert.deepEqual(leftovers(fresh), []);
+    assert.equal(readdirSync(fresh, { recursive: true }).map(String).filter((p) => p.endsWith('v1')).length, 0);
+  } finally {
+    await mini.close();
+    rmSync(fresh, { recursive: true, force: true });
+  }
+});
+
+test('a file name with a path in the index is refused', async () => {
+  const mini = await miniServer({ ...sc2Files, readme: '../../README.md' }, ['reference.fasta', 'pathogen.json', 'genome_annotation.gff3']);
+  const fresh = mkdtempSync(path.join(tmpdir(), 'dataset-cache-'));
+  try {
+    await assert.rejects(resolveDatasetDirectory(spec({ datasetServer: urlOf(mini), datasetName: 'mini/sc2' }), fresh, { retries: 0 }), /suspicious file name '\.\.\/\.\.\/README\.md'/);
+    assert.deepEqual(leftovers(fresh), []);
+  } finally {
+    await mini.close();
+    rmSync(fresh, { recursive: true, force: true });
+  }
+});
+
+test('an index.json that is not JSON is reported as such, with its address', async () => {
+  const mini = await miniServer(sc2Files, [], '<html>proxy error</html>');
+  try {
+    await assert.rejects(
+      resolveDatasetDirectory(spec({ datasetServer: urlOf(mini), datasetName: 'mini/sc2' }), cacheDir, { retries: 0 }),
+      new RegExp(`${urlOf(mini).replace(/\./g, '\\.')}/index\\.json is not a dataset index: .*JSON`),
+    );
+  } finally {
+    await mini.close();
   }
 });
