@@ -3,9 +3,8 @@
  * mutation labels, the indexed tree. Cached on the dataset object so every alignment reuses it.
  */
 import type { GenomeAnnotation } from '../dataset/annotation.js';
-import { referenceCdsSequence } from './cds-extract.js';
-import { translate } from './genetic-code.js';
 import { QcConfigSchema, type QcConfig } from './qc/config.js';
+import { peptidesOf } from './reference-peptides.js';
 import type { TranslationParams } from './translate-cds.js';
 import { indexTree, type TreeIndex } from './tree/tree-index.js';
 
@@ -49,8 +48,7 @@ function buildContext(dataset: AnalysisDataset): DatasetContext {
     gapAlignmentSide: params.gapAlignmentSide === 'right' ? 'right' : 'left',
     noTranslatePastStop: params.noTranslatePastStop === true,
   };
-  const refPeptides = new Map<string, string>();
-  for (const cds of annotation.cdses) refPeptides.set(cds.name, translate(referenceCdsSequence(reference, cds)));
+  const refPeptides = peptidesOf(reference, annotation);
 
   const rawQc = dataset.pathogen?.qc;
   const parsedQc = rawQc && typeof rawQc === 'object' ? QcConfigSchema.safeParse(rawQc) : null;
