@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { AlignerPool } from '../../src/align/pool.js';
 import { loadDataset } from '../../src/dataset/load.js';
+import { seededRandom } from '../../src/shared/prng.js';
 import { nextcladeData } from './fixture-data.js';
 
 let pool: AlignerPool;
@@ -14,17 +15,12 @@ before(async () => {
 });
 after(() => pool.close());
 
-/** Deterministic pseudo-random ACGT (xorshift), so failures are reproducible. */
+/** Deterministic pseudo-random ACGT (shared seeded generator), so failures are reproducible. */
 function randomGenome(length: number, seed: number): string {
-  let x = seed >>> 0 || 1;
+  const random = seededRandom(seed);
   const letters = 'ACGT';
   const out = new Array<string>(length);
-  for (let i = 0; i < length; i++) {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    out[i] = letters[(x >>> 0) & 3];
-  }
+  for (let i = 0; i < length; i++) out[i] = letters[Math.floor(random() * 4)];
   return out.join('');
 }
 
