@@ -39,11 +39,6 @@ export interface CoreAlignment {
   alignmentScore: number;
   isReverseComplement: boolean;
   hitBandBoundary: boolean;
-  /** Diagnostics: retries used, band cells, chained seed count and length. */
-  attempts: number;
-  bandArea: number;
-  seedCount: number;
-  seedLength: number;
   /** Nucleotide changes, computed in the core (same definition as `nucChanges`). */
   changes: NucChanges;
 }
@@ -112,11 +107,6 @@ export class NucAligner {
     const status = core.prepareReference(id);
     if (status !== Status.ok) throw new Error(alignErrorMessage(this.details()));
     return id;
-  }
-
-  /** Length (in letters, cleaned) of a registered reference. */
-  referenceLength(id: number): number {
-    return this.core.refLength(id);
   }
 
   align(id: number, sequence: string): CoreResult {
@@ -197,10 +187,6 @@ export class NucAligner {
       alignmentScore: i32(R.score),
       isReverseComplement: i32(R.reverseComplement) !== 0,
       hitBandBoundary: i32(R.hitBoundary) !== 0,
-      attempts: i32(R.attempts),
-      bandArea: view.getFloat64(R.bandArea, true),
-      seedCount: i32(R.seedCount),
-      seedLength: i32(R.seedLength),
       changes: readChanges(buffer, view, alignedQuery.length, insertions),
     };
   }
