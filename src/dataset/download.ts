@@ -7,6 +7,8 @@ export interface DownloadOptions {
   signal?: AbortSignal;
   /** Per request, for headers and for body inactivity. */
   timeoutMs?: number;
+  /** Per attempt, for the whole answer: a body trickling in just under timeoutMs still ends. */
+  deadlineMs?: number;
   /** Attempts after the first, for network errors, timeouts and 5xx/429 answers (default 3). */
   retries?: number;
   /** Upper bound on the body size. */
@@ -25,12 +27,17 @@ export class DownloadError extends Error {
 
 async function getOnce(url: string, opts: DownloadOptions): Promise<Buffer> {
   const timeout = opts.timeoutMs ?? 30_000;
+  const deadlineMs = opts.deadlineMs ?? 300_000;
+  const deadline = AbortSignal.timeout(deadlineMs);
+  const signal = opts.signal ? AbortSignal.any([opts.signal, deadline]) : deadline;
+  const failure = (error: unknown) =>
+    new DownloadError(`GET ${url}: ${deadline.aborted ? `no complete answer within ${deadlineMs} ms` : (error as Error).message}`, true);
   let response;
   try {
-    response = await request(url, { method: 'GET', signal: opts.signal, headersTimeout: timeout, bodyTimeout: timeout });
+    response = await request(url, { method: 'GET', signal, headersTimeout: timeout, bodyTimeout: timeout });
   } catch (error) {
     if (opts.signal?.aborted) throw error;
-    throw new DownloadError(`GET ${url}: ${(error as Error).message}`, true);
+    throw failure(error);
   }
   if (response.statusCode !== 200) {
     await response.body.dump();
@@ -51,7 +58,7 @@ async function getOnce(url: string, opts: DownloadOptions): Promise<Buffer> {
     }
   } catch (error) {
     if (error instanceof DownloadError || opts.signal?.aborted) throw error;
-    throw new DownloadError(`GET ${url}: ${(error as Error).message}`, true);
+    throw failure(error);
   }
   return Buffer.concat(chunks);
 }

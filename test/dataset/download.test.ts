@@ -88,3 +88,17 @@ test('aborting stops the retries', async () => {
   await assert.rejects(pending, { name: 'AbortError' });
   assert.ok(hits.get('/down-abort')! < 50);
 });
+
+test('a body that trickles in below the inactivity timeout still ends at the per-attempt deadline', async () => {
+  handlers.set('/trickle', (_req, res) => {
+    res.writeHead(200);
+    const timer = setInterval(() => res.write('A'), 20);
+    res.on('close', () => clearInterval(timer));
+  });
+  await assert.rejects(download(`${baseUrl}/trickle`, { retries: 1, timeoutMs: 1000, deadlineMs: 200 }), (error: unknown) => {
+    assert.ok(error instanceof DownloadError);
+    assert.match(error.message, /no complete answer within 200 ms/);
+    return true;
+  });
+  assert.equal(hits.get('/trickle'), 2);
+});
