@@ -4,7 +4,6 @@
  * wins, ties go to the higher prior, then to the earlier node. The distance is kept up to date
  * while walking the tree, changing only the positions a branch mutates.
  */
-import { isAcgt } from '../nuc-letters.js';
 import type { Range } from '../types.js';
 import type { TreeIndex } from './tree-index.js';
 
@@ -21,11 +20,11 @@ export function queryStates(reference: string, query: string, alignmentRange: Ra
   const undetermined = new Uint8Array(reference.length);
   let totalSubstitutions = 0;
   for (let pos = 0; pos < reference.length; pos++) {
-    const q = query[pos];
-    if (pos < alignmentRange.begin || pos >= alignmentRange.end || q === 'N' || q === '-') {
+    const q = query.charCodeAt(pos);
+    if (pos < alignmentRange.begin || pos >= alignmentRange.end || q === 78 /* N */ || q === 45 /* - */) {
       undetermined[pos] = 1;
-    } else if (isAcgt(q) && q !== reference[pos]) {
-      substitution[pos] = q.charCodeAt(0);
+    } else if ((q === 65 || q === 67 || q === 71 || q === 84) /* ACGT */ && q !== reference.charCodeAt(pos)) {
+      substitution[pos] = q;
       totalSubstitutions++;
     }
   }
