@@ -76,7 +76,7 @@ export async function buildPipeline(options: BuildOptions): Promise<BuiltPipelin
   const stages = [
     createValidateStage(config),
     createAlignStage({ config, datasets, pool }),
-    createTranslateStage({ config, datasets }),
+    createTranslateStage({ config }),
     createAnnotateStage({ config, compiled }),
     createGuardStage(organism),
   ];

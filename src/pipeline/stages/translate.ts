@@ -11,7 +11,6 @@ import { formatInsertion, maskTerminalGaps } from '../../align/insertions.js';
 
 export interface TranslateStageOptions {
   config: ParsedConfig;
-  datasets?: Record<string, unknown>;
 }
 
 /** Loculus marks unsequenced peptide ends as unknown (`X`), not as deletions. */
