@@ -90,10 +90,21 @@ export function createTaxonomyClient(options: TaxonomyClientOptions): TaxonomyCl
   const retries = options.retries ?? 5;
   const backoff = options.backoffFactorSeconds ?? 1;
   const cache = new Lru<{ status: number; body: unknown }>(options.cacheSize ?? 1024);
+  // Entries of one batch often name the same host: they wait on one request, not one each.
+  const inFlight = new Map<string, Promise<{ status: number; body: unknown }>>();
 
-  async function get(path: string): Promise<{ status: number; body: unknown }> {
+  function get(path: string): Promise<{ status: number; body: unknown }> {
     const cached = cache.get(path);
-    if (cached) return cached;
+    if (cached) return Promise.resolve(cached);
+    let pending = inFlight.get(path);
+    if (!pending) {
+      pending = fetchWithRetries(path).finally(() => inFlight.delete(path));
+      inFlight.set(path, pending);
+    }
+    return pending;
+  }
+
+  async function fetchWithRetries(path: string): Promise<{ status: number; body: unknown }> {
     for (let attempt = 0; ; attempt += 1) {
       let status: number;
       let body: unknown = null;

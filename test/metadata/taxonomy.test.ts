@@ -139,4 +139,14 @@ describe('host validation (host_processing_config.yaml)', () => {
     assert.match(outcome.errors[0].message, /^Internal Error\. Network error while requesting \/taxa\/7159 from the taxonomy service: .*Please contact the administrator\.$/);
     assert.equal(outcome.errors[0].category, 'internal');
   });
+
+  test('concurrent lookups of the same taxon share one request', async () => {
+    calls.length = 0;
+    const client = createTaxonomyClient({ baseUrl, backoffFactorSeconds: 0.001 });
+    const taxa = await Promise.all(Array.from({ length: 10 }, () => client.byId('7159')));
+    assert.ok(taxa.every((t) => t?.scientificName === 'Aedes aegypti'));
+    assert.deepEqual(calls, ['/taxa/7159']);
+    await client.byId('7159');
+    assert.equal(calls.length, 1, 'then answered from the cache');
+  });
 });
